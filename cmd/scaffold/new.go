@@ -1,0 +1,219 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/scaffold-dev/scaffold/generator"
+)
+
+// Flag names, in the order the wizard asks.
+const (
+	flagName        = "name"
+	flagLang        = "lang"
+	flagFramework   = "framework"
+	flagDB          = "db"
+	flagAPI         = "api"
+	flagOwner       = "owner"
+	flagModule      = "module"
+	flagLicense     = "license"
+	flagAuthorName  = "author-name"
+	flagAuthorEmail = "author-email"
+	flagResource    = "resource"
+)
+
+// requiredWithoutTTY are the answers that have no sensible default: without a
+// terminal to ask them, they must come from flags (or --yes).
+var requiredWithoutTTY = []string{flagName, flagLang, flagFramework, flagDB, flagAPI}
+
+type newCmd struct {
+	app    *app
+	opts   generator.Options
+	yes    bool
+	noGit  bool
+	flags  *pflag.FlagSet
+	asked  bool // the wizard asked at least one question
+	dirArg string
+}
+
+func newNewCmd(a *app) *cobra.Command {
+	n := &newCmd{app: a}
+	cmd := &cobra.Command{
+		Use:   "new [DIR]",
+		Short: "Create a new project (asks what is not given by flags)",
+		Long: `Create a new back-end project in DIR (default: the project name).
+
+Without flags, scaffold asks for the project name, language, framework,
+database, API style, GitHub owner, licence and author. Every question has a
+flag; --yes takes the default for anything not given (Go, net/http, SQLite,
+REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
+		Example: `  scaffold new
+  scaffold new demo --yes
+  scaffold new ./code/shop --lang go --framework chi --db postgres --api rest --owner octocat`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return &usageError{command: "new", err: fmt.Errorf("scaffold new takes one folder, got %d: %s", len(args), strings.Join(args, " "))}
+			}
+			return nil
+		},
+		ValidArgsFunction: cobra.NoFileCompletions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				n.dirArg = args[0]
+			}
+			n.flags = cmd.Flags()
+			return n.run()
+		},
+	}
+	f := cmd.Flags()
+	o := &n.opts
+	cat, _ := a.catalog() // for help texts and completion only; run reports the error
+	f.StringVar(&o.Name, flagName, "", "project name (default: the folder name)")
+	f.StringVar(&o.Language, flagLang, "", "language: "+choices(cat, "lang"))
+	f.StringVar(&o.Framework, flagFramework, "", "framework: "+choices(cat, "framework"))
+	f.StringVar(&o.Database, flagDB, "", "database: "+choices(cat, "db"))
+	f.StringVar(&o.API, flagAPI, "", "API style: "+choices(cat, "api"))
+	f.StringVar(&o.Owner, flagOwner, "", "GitHub user or organisation that will own the repository")
+	f.StringVar(&o.Module, flagModule, "", "Go module path (default: github.com/OWNER/NAME)")
+	f.StringVar(&o.License, flagLicense, "", "licence: "+choices(cat, "license")+" (default MIT)")
+	f.StringVar(&o.AuthorName, flagAuthorName, "", "author name (default: git config user.name)")
+	f.StringVar(&o.AuthorEmail, flagAuthorEmail, "", "author e-mail (default: git config user.email)")
+	f.StringVar(&o.Resource, flagResource, "", "the CRUD resource, singular snake_case (default task)")
+	f.BoolVarP(&n.yes, "yes", "y", false, "take the default for every answer not given")
+	f.BoolVar(&n.noGit, "no-git", false, "do not make a Git repository")
+	f.BoolVar(&o.Force, "force", false, "write into an existing, non-empty folder")
+	f.BoolVar(&o.DryRun, "dry-run", false, "print the files that would be written, write nothing")
+	for flag, kind := range map[string]string{flagLang: "lang", flagFramework: "framework", flagDB: "db", flagAPI: "api", flagLicense: "license"} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return choiceList(cat, kind), cobra.ShellCompDirectiveNoFileComp
+		})
+	}
+	return cmd
+}
+
+func (n *newCmd) run() error {
+	cat, err := n.app.catalog()
+	if err != nil {
+		return err
+	}
+	o := &n.opts
+	o.Git = !n.noGit
+	if n.dirArg != "" {
+		o.Dir = filepath.Clean(n.dirArg)
+		if o.Name == "" {
+			o.Name = filepath.Base(o.Dir)
+		}
+	}
+	id := n.app.identity()
+	if o.AuthorName == "" {
+		o.AuthorName = id.Name
+	}
+	if o.AuthorEmail == "" {
+		o.AuthorEmail = id.Email
+	}
+
+	switch {
+	case n.yes:
+		if o.Language == "" {
+			o.Language = generator.DefaultLanguage
+		}
+		if o.Name == "" {
+			return &usageError{command: "new", err: fmt.Errorf("--yes needs a project name: scaffold new my-api --yes")}
+		}
+	case !n.app.streams.CanPrompt():
+		if missing := n.missingFlags(); len(missing) > 0 {
+			return &usageError{command: "new", err: fmt.Errorf("stdin is not a terminal, so scaffold cannot ask questions: pass %s, or --yes to take the defaults", strings.Join(missing, " "))}
+		}
+	default:
+		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given}
+		if err := w.run(); err != nil {
+			return err
+		}
+		n.asked = w.asked
+	}
+
+	gen := &generator.Generator{Catalog: cat, Version: buildVersion()}
+	if o.DryRun {
+		plan, err := gen.Plan(*o)
+		if err != nil {
+			return err
+		}
+		printDryRun(n.app.streams, plan)
+		return nil
+	}
+	res, err := gen.Generate(*o)
+	if err != nil {
+		return err
+	}
+	if n.asked {
+		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(res.Plan.Options))
+	}
+	printNextSteps(n.app.streams, res)
+	return nil
+}
+
+// given reports whether a flag was set on the command line.
+func (n *newCmd) given(flag string) bool { return n.flags.Changed(flag) }
+
+func (n *newCmd) missingFlags() []string {
+	var missing []string
+	for _, f := range requiredWithoutTTY {
+		if f == flagName && n.opts.Name != "" {
+			continue
+		}
+		if !n.given(f) {
+			missing = append(missing, "--"+f)
+		}
+	}
+	return missing
+}
+
+// choices is the help text listing the allowed values of a flag.
+func choices(cat *generator.Catalog, kind string) string {
+	list := choiceList(cat, kind)
+	if len(list) == 0 {
+		return "see scaffold list"
+	}
+	return strings.Join(list, ", ")
+}
+
+func choiceList(cat *generator.Catalog, kind string) []string {
+	if cat == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	switch kind {
+	case "lang":
+		for _, l := range cat.LanguagesWithBlueprints() {
+			add(l.ID)
+		}
+	case "framework":
+		for _, bp := range cat.Blueprints {
+			add(bp.Framework)
+		}
+	case "db":
+		for _, d := range cat.Databases {
+			add(d.ID)
+		}
+	case "api":
+		for _, a := range cat.APIs {
+			add(a.ID)
+		}
+	case "license":
+		for _, l := range cat.Licenses {
+			add(l.ID)
+		}
+	}
+	return out
+}

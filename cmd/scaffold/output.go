@@ -1,0 +1,190 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/scaffold-dev/scaffold/generator"
+)
+
+// style wraps text in ANSI codes when colour is allowed.
+type style struct{ on bool }
+
+func (s style) wrap(code, text string) string {
+	if !s.on {
+		return text
+	}
+	return "\x1b[" + code + "m" + text + "\x1b[0m"
+}
+func (s style) bold(t string) string  { return s.wrap("1", t) }
+func (s style) green(t string) string { return s.wrap("32", t) }
+func (s style) dim(t string) string   { return s.wrap("2", t) }
+
+func summary(p *generator.Plan) string {
+	d := p.Data
+	return fmt.Sprintf("%s · %s · %s · %s", d.Language.Title, d.Framework.Title, d.DB.Title, strings.ToUpper(d.API.ID))
+}
+
+func printNextSteps(s *Streams, res *generator.Result) {
+	st := style{on: s.Color()}
+	o := res.Plan.Options
+	d := res.Plan.Data
+	w := s.Out
+	rel := displayPath(o.Dir)
+	line := fmt.Sprintf("Created %s in %s (%s), %d files", o.Name, rel, summary(res.Plan), len(res.Plan.Files))
+	if res.Commit != "" {
+		line += ", first commit " + res.Commit[:7]
+	}
+	fmt.Fprintf(w, "\n%s %s\n\n", st.green("✔"), st.bold(line))
+
+	fmt.Fprintln(w, st.bold("Next steps:"))
+	steps := [][2]string{{"cd " + shellQuote(rel), ""}}
+	steps = append(steps, [2]string{d.Commands.Setup, "install the dependencies"})
+	if d.DB.ID != "sqlite" {
+		steps = append(steps, [2]string{"export DATABASE_URL=" + shellQuote(d.DB.URL), fmt.Sprintf("a %s server must be running (or: docker compose up -d db)", d.DB.Title)})
+	}
+	steps = append(steps,
+		[2]string{d.Commands.Run, fmt.Sprintf("start it on http://localhost:%d", d.Port)},
+		[2]string{d.Commands.Test, "run the tests"},
+	)
+	printSteps(w, st, steps)
+
+	fmt.Fprintln(w, st.bold("\nPut it on GitHub:"))
+	switch {
+	case res.Commit == "":
+		fmt.Fprintln(w, "  Git was skipped (--no-git). Run git init, commit, and add a remote when you are ready.")
+	case o.Owner == "":
+		printSteps(w, st, [][2]string{
+			{"", fmt.Sprintf("create an empty repository named %s on https://github.com/new", o.Name)},
+			{"git remote add origin https://github.com/YOUR-USER/" + o.Name + ".git", ""},
+			{"git push -u origin main", ""},
+		})
+	default:
+		printSteps(w, st, [][2]string{
+			{"", fmt.Sprintf("create an empty repository %s/%s on https://github.com/new (no README, no licence)", o.Owner, o.Name)},
+			{"git push -u origin main", "origin is already " + d.RepoURL + ".git"},
+		})
+	}
+	fmt.Fprintf(w, "\nThe README in %s explains the API, the tests and Docker.\n", rel)
+}
+
+func printSteps(w io.Writer, st style, steps [][2]string) {
+	width := 0
+	for _, s := range steps {
+		width = max(width, len(s[0]))
+	}
+	for _, s := range steps {
+		switch {
+		case s[0] == "":
+			fmt.Fprintf(w, "  %s\n", st.dim("# "+s[1]))
+		case s[1] == "":
+			fmt.Fprintf(w, "  %s\n", s[0])
+		default:
+			fmt.Fprintf(w, "  %-*s  %s\n", width, s[0], st.dim("# "+s[1]))
+		}
+	}
+}
+
+// displayPath shows a destination relative to the working directory when it
+// is below it.
+func displayPath(dir string) string {
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	if !strings.HasPrefix(dir, ".") {
+		return "." + string(filepath.Separator) + dir
+	}
+	return dir
+}
+
+// printDryRun prints the tree of files a plan would write.
+func printDryRun(s *Streams, p *generator.Plan) {
+	w := s.Out
+	fmt.Fprintf(w, "Would write %d files to %s (%s):\n\n", len(p.Files), displayPath(p.Options.Dir), summary(p))
+	paths := make([]string, len(p.Files))
+	for i, f := range p.Files {
+		paths[i] = f.Path
+	}
+	fmt.Fprintln(w, filepath.Base(p.Options.Dir)+"/")
+	printTree(w, paths)
+	fmt.Fprintln(w, "\nNothing was written (--dry-run).")
+}
+
+type treeNode struct {
+	children map[string]*treeNode
+}
+
+func printTree(w io.Writer, paths []string) {
+	root := &treeNode{children: map[string]*treeNode{}}
+	for _, p := range paths {
+		n := root
+		for _, part := range strings.Split(p, "/") {
+			c, ok := n.children[part]
+			if !ok {
+				c = &treeNode{children: map[string]*treeNode{}}
+				n.children[part] = c
+			}
+			n = c
+		}
+	}
+	var walk func(n *treeNode, prefix string)
+	walk = func(n *treeNode, prefix string) {
+		names := make([]string, 0, len(n.children))
+		for k := range n.children {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for i, name := range names {
+			c := n.children[name]
+			branch, next := "├── ", "│   "
+			if i == len(names)-1 {
+				branch, next = "└── ", "    "
+			}
+			if len(c.children) > 0 {
+				name += "/"
+			}
+			fmt.Fprintln(w, prefix+branch+name)
+			walk(c, prefix+next)
+		}
+	}
+	walk(root, "")
+}
+
+// equivalentCommand is the one-line command that gives the same answers
+// without questions.
+func equivalentCommand(o generator.Options) string {
+	parts := []string{"scaffold", "new", shellQuote(o.Dir)}
+	add := func(flag, v string) {
+		if v != "" {
+			parts = append(parts, "--"+flag, shellQuote(v))
+		}
+	}
+	if filepath.Base(o.Dir) != o.Name {
+		add(flagName, o.Name)
+	}
+	add(flagLang, o.Language)
+	add(flagFramework, o.Framework)
+	add(flagDB, o.Database)
+	add(flagAPI, o.API)
+	add(flagOwner, o.Owner)
+	add(flagLicense, o.License)
+	add(flagAuthorName, o.AuthorName)
+	add(flagAuthorEmail, o.AuthorEmail)
+	if !o.Git {
+		parts = append(parts, "--no-git")
+	}
+	return strings.Join(parts, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it needs quoting.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@=+,", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

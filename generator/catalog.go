@@ -1,0 +1,322 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Catalog is what scaffold can generate: the vocabulary of catalog.yaml and
+// every blueprint found beside it. It is read from the embedded blueprints;
+// the wizard, the flags, `scaffold list` and the e2e matrix all come from it.
+type Catalog struct {
+	Languages  []Language  `yaml:"languages"`
+	Databases  []Database  `yaml:"databases"`
+	APIs       []API       `yaml:"apis"`
+	Licenses   []License   `yaml:"licenses"`
+	Blueprints []Blueprint `yaml:"-"`
+
+	fsys fs.FS
+}
+
+// Language is a programming language blueprints are written in.
+type Language struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+// Database is a database a blueprint may support.
+type Database struct {
+	ID         string `yaml:"id" json:"id"`
+	Title      string `yaml:"title" json:"title"`
+	Dialect    string `yaml:"dialect" json:"dialect"`
+	SQL        bool   `yaml:"sql" json:"sql"`
+	Image      string `yaml:"image" json:"image,omitempty"`
+	Port       int    `yaml:"port" json:"port,omitempty"`
+	URL        string `yaml:"url" json:"url"`
+	ComposeURL string `yaml:"compose_url" json:"compose_url"`
+}
+
+// API is an API style (REST or SOAP).
+type API struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+// License is a licence the generated project can carry.
+type License struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+// Blueprint is one language+framework template folder, described by its
+// blueprint.yaml manifest.
+type Blueprint struct {
+	Name        string        `yaml:"name"`
+	Language    string        `yaml:"language"`
+	Framework   string        `yaml:"framework"`
+	Title       string        `yaml:"title"`
+	Description string        `yaml:"description"`
+	Default     bool          `yaml:"default"`
+	Layers      []string      `yaml:"layers"`
+	Databases   []string      `yaml:"databases"`
+	APIs        []string      `yaml:"apis"`
+	Unsupported []Unsupported `yaml:"unsupported"`
+	Port        int           `yaml:"port"`
+	Commands    Commands      `yaml:"commands"`
+	Ecosystem   string        `yaml:"ecosystem"`
+	Files       []FileRule    `yaml:"files"`
+}
+
+// Unsupported records a database or API style a blueprint deliberately does
+// not offer, and why; `scaffold list` shows the reason.
+type Unsupported struct {
+	Database string `yaml:"database" json:"database,omitempty"`
+	API      string `yaml:"api" json:"api,omitempty"`
+	Reason   string `yaml:"reason" json:"reason"`
+}
+
+// Commands are what a user runs inside a generated project. The e2e harness
+// runs exactly these.
+type Commands struct {
+	Setup string `yaml:"setup" json:"setup"`
+	Check string `yaml:"check" json:"check,omitempty"`
+	Test  string `yaml:"test" json:"test"`
+	Run   string `yaml:"run" json:"run"`
+	Build string `yaml:"build" json:"build,omitempty"`
+}
+
+// FileRule includes the files matching Paths only when the condition holds.
+type FileRule struct {
+	Paths []string  `yaml:"paths"`
+	When  Condition `yaml:"when"`
+}
+
+// Condition lists, per answer, the values for which a rule applies. An empty
+// list means "any value".
+type Condition struct {
+	DB      []string `yaml:"db"`
+	API     []string `yaml:"api"`
+	License []string `yaml:"license"`
+}
+
+type layerManifest struct {
+	Files []FileRule `yaml:"files"`
+}
+
+const (
+	catalogFile   = "catalog.yaml"
+	manifestFile  = "blueprint.yaml"
+	layerFile     = "layer.yaml"
+	templateExt   = ".tmpl"
+	partialPrefix = "_"
+)
+
+// LoadCatalog reads catalog.yaml and every blueprint manifest from fsys and
+// checks that they agree with each other.
+func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+	raw, err := fs.ReadFile(fsys, catalogFile)
+	if err != nil {
+		return nil, fmt.Errorf("read blueprint catalog: %w", err)
+	}
+	cat := &Catalog{fsys: fsys}
+	if err := decodeStrict(raw, cat); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", catalogFile, err)
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("list blueprints: %w", err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		raw, err := fs.ReadFile(fsys, path.Join(e.Name(), manifestFile))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // a layer, not a blueprint
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s/%s: %w", e.Name(), manifestFile, err)
+		}
+		var bp Blueprint
+		if err := decodeStrict(raw, &bp); err != nil {
+			return nil, fmt.Errorf("parse %s/%s: %w", e.Name(), manifestFile, err)
+		}
+		if err := cat.check(e.Name(), &bp); err != nil {
+			return nil, fmt.Errorf("blueprint %s: %w", e.Name(), err)
+		}
+		cat.Blueprints = append(cat.Blueprints, bp)
+	}
+	cat.sortBlueprints()
+	return cat, nil
+}
+
+func decodeStrict(raw []byte, v any) error {
+	dec := yaml.NewDecoder(strings.NewReader(string(raw)))
+	dec.KnownFields(true)
+	return dec.Decode(v)
+}
+
+func (c *Catalog) check(dir string, bp *Blueprint) error {
+	if bp.Name != dir {
+		return fmt.Errorf("name %q must equal its folder name", bp.Name)
+	}
+	if _, ok := c.Language(bp.Language); !ok {
+		return fmt.Errorf("unknown language %q", bp.Language)
+	}
+	if bp.Framework == "" || bp.Title == "" {
+		return errors.New("framework and title are required")
+	}
+	if len(bp.Databases) == 0 || len(bp.APIs) == 0 {
+		return errors.New("at least one database and one API style are required")
+	}
+	for _, id := range bp.Databases {
+		if _, ok := c.Database(id); !ok {
+			return fmt.Errorf("unknown database %q", id)
+		}
+	}
+	for _, id := range bp.APIs {
+		if _, ok := c.API(id); !ok {
+			return fmt.Errorf("unknown API style %q", id)
+		}
+	}
+	if bp.Commands.Setup == "" || bp.Commands.Test == "" || bp.Commands.Run == "" {
+		return errors.New("commands setup, test and run are required")
+	}
+	if bp.Port == 0 {
+		bp.Port = 8080
+	}
+	for _, layer := range bp.Layers {
+		if fi, err := fs.Stat(c.fsys, layer); err != nil || !fi.IsDir() {
+			return fmt.Errorf("layer %q is not a folder", layer)
+		}
+	}
+	return nil
+}
+
+// sortBlueprints orders blueprints by the language order of catalog.yaml,
+// the default framework first, then by name.
+func (c *Catalog) sortBlueprints() {
+	langIndex := map[string]int{}
+	for i, l := range c.Languages {
+		langIndex[l.ID] = i
+	}
+	sort.SliceStable(c.Blueprints, func(i, j int) bool {
+		a, b := c.Blueprints[i], c.Blueprints[j]
+		if langIndex[a.Language] != langIndex[b.Language] {
+			return langIndex[a.Language] < langIndex[b.Language]
+		}
+		if a.Default != b.Default {
+			return a.Default
+		}
+		return a.Name < b.Name
+	})
+}
+
+// Language looks a language up by id.
+func (c *Catalog) Language(id string) (Language, bool) { return find(c.Languages, id, Language.key) }
+
+// Database looks a database up by id.
+func (c *Catalog) Database(id string) (Database, bool) { return find(c.Databases, id, Database.key) }
+
+// API looks an API style up by id.
+func (c *Catalog) API(id string) (API, bool) { return find(c.APIs, id, API.key) }
+
+// License looks a licence up by id, ignoring case.
+func (c *Catalog) License(id string) (License, bool) {
+	for _, l := range c.Licenses {
+		if strings.EqualFold(l.ID, id) {
+			return l, true
+		}
+	}
+	return License{}, false
+}
+
+func (l Language) key() string { return l.ID }
+func (d Database) key() string { return d.ID }
+func (a API) key() string      { return a.ID }
+
+func find[T any](items []T, id string, key func(T) string) (T, bool) {
+	for _, it := range items {
+		if key(it) == id {
+			return it, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// LanguagesWithBlueprints lists the languages at least one blueprint uses, in
+// catalog order.
+func (c *Catalog) LanguagesWithBlueprints() []Language {
+	var out []Language
+	for _, l := range c.Languages {
+		if len(c.Frameworks(l.ID)) > 0 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// Frameworks lists the blueprints of a language, the default first.
+func (c *Catalog) Frameworks(language string) []Blueprint {
+	var out []Blueprint
+	for _, bp := range c.Blueprints {
+		if bp.Language == language {
+			out = append(out, bp)
+		}
+	}
+	return out
+}
+
+// Blueprint finds the blueprint for a language and framework.
+func (c *Catalog) Blueprint(language, framework string) (Blueprint, bool) {
+	for _, bp := range c.Blueprints {
+		if bp.Language == language && bp.Framework == framework {
+			return bp, true
+		}
+	}
+	return Blueprint{}, false
+}
+
+// DefaultFramework is the framework --yes picks for a language.
+func (c *Catalog) DefaultFramework(language string) (Blueprint, bool) {
+	fw := c.Frameworks(language)
+	if len(fw) == 0 {
+		return Blueprint{}, false
+	}
+	return fw[0], true // sorted default-first
+}
+
+// Supports reports whether the blueprint offers a database and an API style.
+func (bp Blueprint) Supports(db, api string) bool {
+	return slices.Contains(bp.Databases, db) && slices.Contains(bp.APIs, api)
+}
+
+// UnsupportedReason explains why a blueprint does not offer a database or
+// API style, when its manifest says so.
+func (bp Blueprint) UnsupportedReason(db, api string) string {
+	for _, u := range bp.Unsupported {
+		if (u.Database != "" && u.Database == db) || (u.API != "" && u.API == api) {
+			return u.Reason
+		}
+	}
+	return ""
+}
+
+// FS is the file system the catalog was read from.
+func (c *Catalog) FS() fs.FS { return c.fsys }
+
+func ids[T any](items []T, key func(T) string) []string {
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, key(it))
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Data is what every template sees. It is built once, here, from the
+// answers; see blueprints/README.md for the field list.
+type Data struct {
+	Project         Name
+	Description     string
+	Owner           string
+	Repo            string
+	RepoURL         string
+	Module          string
+	Author          Author
+	License         LicenseData
+	Language        Titled
+	Framework       Titled
+	Blueprint       string
+	DB              Database
+	API             APIData
+	Resource        ResourceData
+	Port            int
+	Commands        Commands
+	Ecosystem       string
+	ScaffoldVersion string
+	Go              GoData
+	Java            JavaData
+	Python          PythonData
+	Node            NodeData
+}
+
+// Author is who the project, its licence and its first commit belong to.
+type Author struct{ Name, Email string }
+
+// LicenseData describes the chosen licence.
+type LicenseData struct {
+	ID, Name string
+	Year     int
+	None     bool
+}
+
+// Titled is an id with its display title.
+type Titled struct{ ID, Title string }
+
+// APIData describes the API style.
+type APIData struct {
+	ID, Title  string
+	REST, SOAP bool
+	Namespace  string
+}
+
+// ResourceData is the CRUD resource every project serves.
+type ResourceData struct{ Singular, Plural Name }
+
+// GoData holds Go-specific identifiers.
+type GoData struct{ Package string }
+
+// JavaData holds Java-specific identifiers.
+type JavaData struct{ Group, Package, PackagePath, Artifact string }
+
+// PythonData holds Python-specific identifiers.
+type PythonData struct{ Package string }
+
+// NodeData holds Node-specific identifiers.
+type NodeData struct{ Package string }
+
+// NewData builds the template data for validated options.
+func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Time) Data {
+	lang, _ := cat.Language(o.Language)
+	db, _ := cat.Database(o.Database)
+	api, _ := cat.API(o.API)
+	lic, _ := cat.License(o.License)
+	project := NewName(o.Name)
+	owner := o.RepoOwner()
+	repo := "github.com/" + owner + "/" + o.Name
+	singular := NewName(o.Resource)
+	plural := NewName(Plural(o.Resource))
+
+	javaOwner := javaIdentifierPart(owner)
+	group := "io.github." + javaOwner
+	javaPkg := group + "." + javaIdentifierPart(project.Lower)
+
+	pyPkg := project.Snake
+	if pythonReserved[pyPkg] {
+		pyPkg += "_app"
+	}
+	return Data{
+		Project:     project,
+		Description: fmt.Sprintf("A %s API for %s, built with %s and %s", strings.ToUpper(api.ID), plural.Title, bp.Title, db.Title),
+		Owner:       o.Owner,
+		Repo:        repo,
+		RepoURL:     "https://" + repo,
+		Module:      o.Module,
+		Author:      Author{Name: o.AuthorName, Email: o.AuthorEmail},
+		License:     LicenseData{ID: lic.ID, Name: lic.Title, Year: now.Year(), None: lic.ID == "none"},
+		Language:    Titled{ID: lang.ID, Title: lang.Title},
+		Framework:   Titled{ID: bp.Framework, Title: bp.Title},
+		Blueprint:   bp.Name,
+		DB:          db,
+		API: APIData{
+			ID: api.ID, Title: api.Title,
+			REST: api.ID == "rest", SOAP: api.ID == "soap",
+			Namespace: "https://" + repo + "/soap",
+		},
+		Resource:        ResourceData{Singular: singular, Plural: plural},
+		Port:            bp.Port,
+		Commands:        bp.Commands,
+		Ecosystem:       bp.Ecosystem,
+		ScaffoldVersion: version,
+		Go:              GoData{Package: goPackageName(project)},
+		Java: JavaData{
+			Group: group, Package: javaPkg,
+			PackagePath: strings.ReplaceAll(javaPkg, ".", "/"),
+			Artifact:    project.Kebab,
+		},
+		Python: PythonData{Package: pyPkg},
+		Node:   NodeData{Package: strings.ToLower(o.Name)},
+	}
+}
+
+// pythonReserved are names a top-level Python package must not take: keywords
+// and standard-library modules a beginner's project would shadow.
+var pythonReserved = map[string]bool{}
+
+func init() {
+	for _, k := range strings.Fields(`and as assert async await break class continue def del elif else
+		except finally for from global if import in is lambda nonlocal not or pass raise return try
+		while with yield abc array ast asyncio base64 bisect calendar cmd code collections copy csv
+		dataclasses datetime decimal email enum functools glob hashlib html http io json logging math
+		operator os pathlib platform queue random re secrets select shutil signal site socket sqlite3
+		ssl stat string struct subprocess sys tempfile test threading time token types typing unittest
+		urllib uuid warnings xml zipfile tests`) {
+		pythonReserved[k] = true
+	}
+}

@@ -1,0 +1,190 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+)
+
+// CommitMessage is the message of the first commit of every project.
+const CommitMessage = "Initial commit from scaffold"
+
+// Generator turns Options into a project on disk. The flow goes one way:
+// validate → plan (data + render in memory) → stage in a temp folder → git
+// commit there → move into place. Nothing appears at the destination unless
+// every step before the move succeeded.
+type Generator struct {
+	Catalog *Catalog
+	Version string           // scaffold's version, recorded in .scaffold.yaml
+	Now     func() time.Time // clock for the licence year and the commit; time.Now when nil
+}
+
+// Plan is a rendered project, not yet written.
+type Plan struct {
+	Options   Options
+	Blueprint Blueprint
+	Data      Data
+	Files     []File
+}
+
+// Result is a written project.
+type Result struct {
+	*Plan
+	Dir    string
+	Commit string // hash of the first commit; empty with --no-git
+}
+
+func (g *Generator) now() time.Time {
+	if g.Now != nil {
+		return g.Now()
+	}
+	return time.Now()
+}
+
+// Plan validates the options and renders the project in memory.
+func (g *Generator) Plan(o Options) (*Plan, error) {
+	o.ApplyDefaults(g.Catalog)
+	if err := o.Validate(g.Catalog); err != nil {
+		return nil, err
+	}
+	bp, err := o.Blueprint(g.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	data := NewData(&o, g.Catalog, bp, g.Version, g.now())
+	files, err := Render(g.Catalog, bp, data)
+	if err != nil {
+		return nil, err
+	}
+	answers, err := answersFile(&o, bp, data)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, answers)
+	return &Plan{Options: o, Blueprint: bp, Data: data, Files: files}, nil
+}
+
+// Generate plans the project and writes it to o.Dir, with a first commit
+// unless o.Git is false. On any error nothing is left at the destination.
+func (g *Generator) Generate(o Options) (*Result, error) {
+	plan, err := g.Plan(o)
+	if err != nil {
+		return nil, err
+	}
+	o = plan.Options
+	dir, err := filepath.Abs(o.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("resolve %s: %w", o.Dir, err)
+	}
+	if err := CheckDestination(dir, o.Force); err != nil {
+		return nil, err
+	}
+	if o.Git && o.Force {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			return nil, fmt.Errorf("%s is already a Git repository: pass --no-git to write the files without a new repository", o.Dir)
+		}
+	}
+	staged, err := Stage(dir, plan.Files)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Plan: plan, Dir: dir}
+	if o.Git {
+		res.Commit, err = gitrepo.Init(staged, gitrepo.Commit{
+			AuthorName:  o.AuthorName,
+			AuthorEmail: o.AuthorEmail,
+			Message:     CommitMessage,
+			Remote:      remoteURL(&o),
+			When:        g.now(),
+		})
+		if err != nil {
+			os.RemoveAll(staged)
+			return nil, err
+		}
+	}
+	if err := Place(staged, dir); err != nil {
+		os.RemoveAll(staged)
+		return nil, err
+	}
+	return res, nil
+}
+
+func remoteURL(o *Options) string {
+	if o.Owner == "" {
+		return ""
+	}
+	return "https://github.com/" + o.Owner + "/" + o.Name + ".git"
+}
+
+// AnswersFile is the name of the file that records how a project was made.
+const AnswersFile = ".scaffold.yaml"
+
+type answers struct {
+	ScaffoldVersion string       `yaml:"scaffold_version"`
+	Blueprint       string       `yaml:"blueprint"`
+	Answers         answerFields `yaml:"answers"`
+	Resource        resourceSpec `yaml:"resource"`
+}
+
+type answerFields struct {
+	Name        string `yaml:"name"`
+	Language    string `yaml:"language"`
+	Framework   string `yaml:"framework"`
+	Database    string `yaml:"database"`
+	API         string `yaml:"api"`
+	Owner       string `yaml:"owner,omitempty"`
+	Module      string `yaml:"module"`
+	License     string `yaml:"license"`
+	AuthorName  string `yaml:"author_name,omitempty"`
+	AuthorEmail string `yaml:"author_email,omitempty"`
+}
+
+type resourceSpec struct {
+	Singular string      `yaml:"singular"`
+	Plural   string      `yaml:"plural"`
+	Fields   []fieldSpec `yaml:"fields"`
+}
+
+type fieldSpec struct {
+	Name      string `yaml:"name"`
+	Type      string `yaml:"type"`
+	Required  bool   `yaml:"required,omitempty"`
+	MinLength int    `yaml:"min_length,omitempty"`
+	MaxLength int    `yaml:"max_length,omitempty"`
+	Default   any    `yaml:"default,omitempty"`
+}
+
+// ResourceFields are the fields of every generated resource besides the
+// server-set id and created_at.
+var resourceFields = []fieldSpec{
+	{Name: "title", Type: "string", Required: true, MinLength: 1, MaxLength: 200},
+	{Name: "done", Type: "bool", Default: false},
+}
+
+func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
+	a := answers{
+		ScaffoldVersion: d.ScaffoldVersion,
+		Blueprint:       bp.Name,
+		Answers: answerFields{
+			Name: o.Name, Language: o.Language, Framework: o.Framework,
+			Database: o.Database, API: o.API, Owner: o.Owner, Module: o.Module,
+			License: d.License.ID, AuthorName: o.AuthorName, AuthorEmail: o.AuthorEmail,
+		},
+		Resource: resourceSpec{Singular: d.Resource.Singular.Snake, Plural: d.Resource.Plural.Snake, Fields: resourceFields},
+	}
+	out, err := yaml.Marshal(a)
+	if err != nil {
+		return File{}, fmt.Errorf("write %s: %w", AnswersFile, err)
+	}
+	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers\n# this project was generated from. Keep it to re-generate or check the project.\n"
+	return File{Path: AnswersFile, Data: append([]byte(header), out...), Mode: 0o644}, nil
+}
+
+// IsNotEmpty reports whether err is about a non-empty destination.
+func IsNotEmpty(err error) bool { return errors.Is(err, ErrNotEmpty) }

@@ -1,0 +1,130 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrNotEmpty means the destination exists and holds files.
+var ErrNotEmpty = errors.New("destination is not empty")
+
+// CheckDestination fails when dir cannot take a new project: it exists and is
+// not an empty folder (unless force), or its parent cannot be written.
+func CheckDestination(dir string, force bool) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return checkWritable(filepath.Dir(dir))
+	case err != nil:
+		return fmt.Errorf("cannot use %s: %w", dir, err)
+	case !fi.IsDir():
+		return fmt.Errorf("%s exists and is a file, not a folder: choose another name or folder", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", dir, err)
+	}
+	if len(entries) > 0 && !force {
+		return fmt.Errorf("%s already exists and is not empty: choose another folder, or pass --force to write into it: %w", dir, ErrNotEmpty)
+	}
+	return checkWritable(dir)
+}
+
+// checkWritable finds the nearest existing ancestor of dir and checks that a
+// file can be created there.
+func checkWritable(dir string) error {
+	for {
+		fi, err := os.Stat(dir)
+		if err == nil {
+			if !fi.IsDir() {
+				return fmt.Errorf("cannot create the project under %s: it is a file, not a folder", dir)
+			}
+			f, err := os.CreateTemp(dir, ".scaffold-probe-*")
+			if err != nil {
+				return fmt.Errorf("cannot write to %s: check the folder exists and you may write there", dir)
+			}
+			name := f.Name()
+			f.Close()
+			return os.Remove(name)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return fmt.Errorf("cannot use %s: %w", dir, err)
+		}
+		dir = parent
+	}
+}
+
+// Stage writes files into a new temporary folder beside dir, so that moving
+// it into place is a rename on the same file system. The caller removes it
+// on failure.
+func Stage(dir string, files []File) (string, error) {
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".scaffold-*")
+	if err != nil {
+		return "", fmt.Errorf("cannot write to %s: %w", parent, err)
+	}
+	for _, f := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		if err := os.WriteFile(p, f.Data, f.Mode); err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	return tmp, nil
+}
+
+// Place moves a staged folder to dir. A missing or empty dir is replaced by a
+// rename, so the project appears at once or not at all; with force, the
+// staged files are moved into the existing folder one by one.
+func Place(staged, dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return fmt.Errorf("read %s: %w", dir, err)
+	case len(entries) == 0:
+		if err := os.Remove(dir); err != nil {
+			return fmt.Errorf("replace empty folder %s: %w", dir, err)
+		}
+	default:
+		return mergeInto(staged, dir)
+	}
+	if err := os.Rename(staged, dir); err != nil {
+		return fmt.Errorf("move the project into %s: %w", dir, err)
+	}
+	return nil
+}
+
+func mergeInto(staged, dir string) error {
+	err := filepath.WalkDir(staged, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(staged, p)
+		target := filepath.Join(dir, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+			if err := os.RemoveAll(target); err != nil {
+				return err
+			}
+		}
+		return os.Rename(p, target)
+	})
+	if err != nil {
+		return fmt.Errorf("move the project into %s: %w", dir, err)
+	}
+	return os.RemoveAll(staged)
+}
