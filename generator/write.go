@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // ErrNotEmpty means the destination exists and holds files.
@@ -16,7 +17,7 @@ var ErrNotEmpty = errors.New("destination is not empty")
 func CheckDestination(dir string, force bool) error {
 	fi, err := os.Stat(dir)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
 		return checkWritable(filepath.Dir(dir))
 	case err != nil:
 		return fmt.Errorf("cannot use %s: %w", dir, err)
