@@ -1,0 +1,476 @@
+// Package e2e is the end-to-end harness of DESIGN.md §6: it builds the scaffold CLI,
+// generates projects for blueprint × database × API style combinations, runs each
+// project's own setup, check and test commands against a real database, starts the
+// service and runs the API contract suite (generator/contract) against it.
+//
+//	bash .ci/services start     # PostgreSQL, MariaDB, a MongoDB wire server on 127.0.0.1
+//	SCAFFOLD_E2E=ci   go test ./generator/e2e/ -run TestE2E -v -timeout 80m   # the CI set
+//	SCAFFOLD_E2E=full go test ./generator/e2e/ -run TestE2E -v -timeout 6h    # every combination
+//
+// SCAFFOLD_E2E_ONLY is a regular expression on "blueprint/db/api" (e.g. '^go-chi/postgres/');
+// SCAFFOLD_E2E_JOBS sets how many combinations run at once (default 2);
+// SCAFFOLD_E2E_LOGS names the folder for the step logs (default: a new temporary folder);
+// SCAFFOLD_E2E_KEEP=1 keeps the generated projects of failed combinations.
+// Without SCAFFOLD_E2E the test is skipped.
+package e2e
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/scaffold-dev/scaffold/generator/contract"
+)
+
+// Time limits of the steps of one combination.
+const (
+	newTimeout     = 2 * time.Minute
+	setupTimeout   = 20 * time.Minute
+	checkTimeout   = 10 * time.Minute
+	testTimeout    = 20 * time.Minute
+	healthyTimeout = 180 * time.Second
+	stopGrace      = 10 * time.Second
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	// SCAFFOLD_E2E_JOBS combinations run at once; let the test runner allow that many
+	// parallel subtests unless -parallel was given explicitly.
+	if jobs := jobsFromEnv(); jobs > 0 {
+		explicit := false
+		flag.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "test.parallel" })
+		if !explicit {
+			_ = flag.Set("test.parallel", strconv.Itoa(jobs))
+		}
+	}
+	os.Exit(m.Run())
+}
+
+func jobsFromEnv() int {
+	if v := os.Getenv("SCAFFOLD_E2E_JOBS"); v != "" {
+		if n, err := strconv.Atoi(v); err == nil && n > 0 {
+			return n
+		}
+	}
+	return 2
+}
+
+// harness holds what every combination shares.
+type harness struct {
+	bin         string           // the built scaffold CLI
+	logDir      string           // step logs, one folder per combination
+	inCI        bool             // CI is set: an unreachable server is a failure, not a skip
+	keep        bool             // keep the projects of failed combinations
+	unreachable map[string]error // database kind → why its server does not answer
+	sem         chan struct{}
+
+	mu      sync.Mutex
+	results []result
+}
+
+func TestE2E(t *testing.T) {
+	depth := os.Getenv("SCAFFOLD_E2E")
+	if depth == "" {
+		t.Skip("end-to-end tests are off; set SCAFFOLD_E2E=ci (the CI set) or SCAFFOLD_E2E=full (every combination), after `bash .ci/services start`")
+	}
+	var only *regexp.Regexp
+	if expr := os.Getenv("SCAFFOLD_E2E_ONLY"); expr != "" {
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			t.Fatalf("SCAFFOLD_E2E_ONLY=%q is not a regular expression: %v", expr, err)
+		}
+		only = re
+	}
+
+	root := repoRoot(t)
+	work := t.TempDir()
+	bin := filepath.Join(work, "scaffold")
+	start := time.Now()
+	build := exec.Command("go", "build", "-o", bin, "./cmd/scaffold")
+	build.Dir = root
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/scaffold: %v\n%s", err, out)
+	}
+	t.Logf("built the CLI in %s", seconds(time.Since(start)))
+	out, err := exec.Command(bin, "list", "--json").Output()
+	if err != nil {
+		t.Fatalf("scaffold list --json: %v\n%s", err, stderrOf(err))
+	}
+	catalog, err := parseCatalog(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	combos, err := selectCombos(catalog, depth, only)
+	if err != nil {
+		t.Fatalf("SCAFFOLD_E2E: %v", err)
+	}
+	if len(combos) == 0 {
+		t.Fatalf("no combination of depth %q matches SCAFFOLD_E2E_ONLY=%q", depth, os.Getenv("SCAFFOLD_E2E_ONLY"))
+	}
+
+	logDir := os.Getenv("SCAFFOLD_E2E_LOGS")
+	if logDir == "" {
+		if logDir, err = os.MkdirTemp("", "scaffold-e2e-logs-"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := &harness{
+		bin:         bin,
+		logDir:      logDir,
+		inCI:        os.Getenv("CI") != "",
+		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
+		unreachable: map[string]error{},
+		sem:         make(chan struct{}, jobsFromEnv()),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	checked := map[string]bool{}
+	for _, c := range combos {
+		if checked[c.DB] {
+			continue
+		}
+		checked[c.DB] = true
+		if err := checkServer(ctx, c.DB); err != nil {
+			h.unreachable[c.DB] = err
+			t.Logf("%s does not answer (%v); start it with `bash .ci/services start`", serverFor(c.DB), err)
+		}
+	}
+	fmt.Printf("e2e: %d combinations (depth %s), %d at a time, logs in %s\n", len(combos), depth, jobsFromEnv(), logDir)
+
+	wall := time.Now()
+	t.Run("matrix", func(t *testing.T) {
+		for _, c := range combos {
+			t.Run(c.Name(), func(t *testing.T) {
+				t.Parallel()
+				h.sem <- struct{}{}
+				defer func() { <-h.sem }()
+				h.runCombo(t, c)
+			})
+		}
+	})
+	table := formatTable(h.results, time.Since(wall))
+	fmt.Printf("\n%s\n", table)
+	_ = os.WriteFile(filepath.Join(logDir, "summary.txt"), []byte(table), 0o644)
+}
+
+// repoRoot is the folder with the scaffold module's go.mod.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+		t.Fatalf("cannot find the repository root from %s: %v", dir, err)
+	}
+	return dir
+}
+
+func (h *harness) record(r result) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.results = append(h.results, r)
+}
+
+// runCombo generates, sets up, checks, tests, starts and contract-tests one combination.
+func (h *harness) runCombo(t *testing.T, c combo) {
+	res := result{Combo: c.Name(), Steps: map[string]stepResult{}}
+	began := time.Now()
+	defer func() {
+		res.Total = time.Since(began)
+		h.record(res)
+	}()
+
+	if err := h.unreachable[c.DB]; err != nil {
+		msg := fmt.Sprintf("%s does not answer (%v); start it with `bash .ci/services start`", serverFor(c.DB), err)
+		if h.inCI {
+			res.Steps["new"] = stepResult{Status: "FAIL"}
+			t.Fatalf("%s: %s", c.Name(), msg)
+		}
+		res.Skipped = "no " + c.DB + " server"
+		t.Skip(msg)
+	}
+
+	logs := filepath.Join(h.logDir, strings.ReplaceAll(c.Name(), "/", "_"))
+	if err := os.MkdirAll(logs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tmp, err := os.MkdirTemp("", "scaffold-e2e-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if h.keep && t.Failed() {
+			t.Logf("kept the project in %s", tmp)
+			return
+		}
+		_ = os.RemoveAll(tmp)
+	}()
+	proj := filepath.Join(tmp, "proj")
+	name := strings.ReplaceAll(c.Name(), "/", "-")
+	bp := c.Blueprint
+
+	// step runs fn as the named step, records its result and reports a failure with the
+	// tail of its log.
+	step := func(stepName string, fn func(logPath string) error) bool {
+		logPath := filepath.Join(logs, stepName+".log")
+		t0 := time.Now()
+		err := fn(logPath)
+		d := time.Since(t0)
+		if err != nil {
+			res.Steps[stepName] = stepResult{Status: "FAIL", Time: d}
+			t.Errorf("%s: %s failed after %s: %v\nlog: %s\n%s", c.Name(), stepName, seconds(d), err, logPath, tail(logPath, 40))
+			return false
+		}
+		res.Steps[stepName] = stepResult{Status: "ok", Time: d}
+		return true
+	}
+
+	ok := step("new", func(logPath string) error {
+		args := []string{"new", proj, "--yes", "--name", name,
+			"--lang", bp.Language, "--framework", bp.Framework, "--db", c.DB, "--api", c.API,
+			"--owner", "e2e-owner", "--author-name", "Scaffold E2E", "--author-email", "e2e@example.invalid"}
+		if err := runLogged(tmp, os.Environ(), logPath, newTimeout, h.bin, args...); err != nil {
+			return err
+		}
+		out, err := exec.Command("git", "-C", proj, "status", "--porcelain").CombinedOutput()
+		if err != nil {
+			return fmt.Errorf("git status in the generated project: %v: %s", err, out)
+		}
+		if len(strings.TrimSpace(string(out))) != 0 {
+			return fmt.Errorf("the generated project's working tree is not clean after the first commit:\n%s", out)
+		}
+		return nil
+	})
+	if !ok {
+		return
+	}
+
+	ctx := context.Background()
+	testDB, err := createDatabase(ctx, c.DB, c.Name(), "t", tmp)
+	if err != nil {
+		res.Steps["setup"] = stepResult{Status: "FAIL"}
+		t.Fatalf("%s: %v", c.Name(), err)
+	}
+	defer dropLogged(t, testDB)
+	env := projectEnv(testDB.URL, freePort(t))
+
+	if !step("setup", func(logPath string) error {
+		return runShell(proj, env, bp.Commands.Setup, logPath, setupTimeout)
+	}) {
+		return
+	}
+	if bp.Commands.Check == "" {
+		res.Steps["check"] = stepResult{Status: "skip"}
+	} else {
+		step("check", func(logPath string) error {
+			return runShell(proj, env, bp.Commands.Check, logPath, checkTimeout)
+		})
+	}
+	step("test", func(logPath string) error {
+		return runShell(proj, env, bp.Commands.Test, logPath, testTimeout)
+	})
+
+	runDB, err := createDatabase(ctx, c.DB, c.Name(), "r", tmp)
+	if err != nil {
+		res.Steps["start"] = stepResult{Status: "FAIL"}
+		t.Fatalf("%s: %v", c.Name(), err)
+	}
+	defer dropLogged(t, runDB)
+	port := freePort(t)
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	var srv *server
+	defer func() {
+		if srv != nil {
+			srv.stop()
+		}
+	}()
+	if !step("start", func(logPath string) error {
+		var err error
+		srv, err = startServer(proj, projectEnv(runDB.URL, port), bp.Commands.Run, logPath)
+		if err != nil {
+			return err
+		}
+		return srv.waitHealthy(base, healthyTimeout)
+	}) {
+		return
+	}
+
+	t0 := time.Now()
+	passed := t.Run("contract", func(t *testing.T) {
+		contract.Run(t, c.API, base, contract.Resource{Singular: "task", Plural: "tasks"})
+	})
+	d := time.Since(t0)
+	if passed {
+		res.Steps["contract"] = stepResult{Status: "ok", Time: d}
+	} else {
+		res.Steps["contract"] = stepResult{Status: "FAIL", Time: d}
+		t.Errorf("%s: the contract suite failed (see the contract subtests above); service log: %s\n%s",
+			c.Name(), filepath.Join(logs, "start.log"), tail(filepath.Join(logs, "start.log"), 30))
+	}
+}
+
+func dropLogged(t *testing.T, db *database) {
+	if err := db.drop(); err != nil {
+		t.Logf("could not drop a test database: %v", err)
+	}
+}
+
+// projectEnv is the environment of a generated project's commands.
+func projectEnv(databaseURL string, port int) []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "DATABASE_URL", "PORT", "CI":
+			continue
+		}
+		env = append(env, kv)
+	}
+	return append(env, "DATABASE_URL="+databaseURL, "PORT="+strconv.Itoa(port), "CI=true")
+}
+
+// freePort asks the kernel for a free loopback port.
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("find a free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// runShell runs command with sh -c in dir, its output going to logPath.
+func runShell(dir string, env []string, command, logPath string, timeout time.Duration) error {
+	return runLogged(dir, env, logPath, timeout, "sh", "-c", command)
+}
+
+// runLogged runs a program in its own process group with a time limit; the whole group
+// is killed when the limit passes. Output goes to logPath.
+func runLogged(dir string, env []string, logPath string, timeout time.Duration, name string, args ...string) error {
+	f, err := os.Create(logPath)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fmt.Fprintf(f, "$ %s %s\n# in %s\n\n", name, strings.Join(args, " "), dir)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, f, f
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	cmd.WaitDelay = 10 * time.Second
+	err = cmd.Run()
+	if cmd.Process != nil {
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) // leftovers of the group
+	}
+	if ctx.Err() == context.DeadlineExceeded {
+		return fmt.Errorf("timed out after %s", timeout)
+	}
+	return err
+}
+
+// server is a generated service started with its run command.
+type server struct {
+	cmd  *exec.Cmd
+	log  *os.File
+	done chan struct{}
+	err  error
+}
+
+func startServer(dir string, env []string, command, logPath string) (*server, error) {
+	f, err := os.Create(logPath)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(f, "$ sh -c %q\n# in %s\n\n", command, dir)
+	cmd := exec.Command("sh", "-c", command)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, f, f
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		f.Close()
+		return nil, err
+	}
+	s := &server{cmd: cmd, log: f, done: make(chan struct{})}
+	go func() {
+		s.err = cmd.Wait()
+		close(s.done)
+	}()
+	return s, nil
+}
+
+// waitHealthy polls /healthz until it answers 200, the process exits, or the limit passes.
+func (s *server) waitHealthy(base string, limit time.Duration) error {
+	client := &http.Client{Timeout: 2 * time.Second}
+	deadline := time.Now().Add(limit)
+	last := "no answer yet"
+	for time.Now().Before(deadline) {
+		select {
+		case <-s.done:
+			return fmt.Errorf("the run command exited before /healthz answered: %v", s.err)
+		default:
+		}
+		res, err := client.Get(base + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == 200 {
+				return nil
+			}
+			last = "HTTP " + res.Status
+		} else {
+			last = err.Error()
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+	return fmt.Errorf("GET /healthz did not answer 200 within %s (last: %s)", limit, last)
+}
+
+// stop ends the service's process group: SIGTERM, then SIGKILL after a grace period.
+func (s *server) stop() {
+	defer s.log.Close()
+	pgid := s.cmd.Process.Pid
+	_ = syscall.Kill(-pgid, syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(stopGrace):
+		fmt.Fprintf(s.log, "\n# still running %s after SIGTERM: SIGKILL\n", stopGrace)
+	}
+	_ = syscall.Kill(-pgid, syscall.SIGKILL)
+	<-s.done
+}
+
+// tail returns the last n lines of a file.
+func tail(path string, n int) string {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return "(no log: " + err.Error() + ")"
+	}
+	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
+	if len(lines) > n {
+		lines = append([]string{"…"}, lines[len(lines)-n:]...)
+	}
+	return "    " + strings.Join(lines, "\n    ")
+}
+
+func stderrOf(err error) string {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return string(ee.Stderr)
+	}
+	return ""
+}

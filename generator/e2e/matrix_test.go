@@ -1,0 +1,215 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+)
+
+// blueprint is one entry of `scaffold list --json`.
+type blueprint struct {
+	Name      string   `json:"name"`
+	Language  string   `json:"language"`
+	Framework string   `json:"framework"`
+	Databases []string `json:"databases"`
+	APIs      []string `json:"apis"`
+	Commands  commands `json:"commands"`
+}
+
+// commands are what a user runs inside the generated project; the harness runs the same.
+type commands struct {
+	Setup string `json:"setup"`
+	Check string `json:"check"`
+	Test  string `json:"test"`
+	Run   string `json:"run"`
+	Build string `json:"build"`
+}
+
+// combo is one blueprint × database × API style.
+type combo struct {
+	Blueprint blueprint
+	DB, API   string
+}
+
+// Name is how a combination is named in test names, logs and SCAFFOLD_E2E_ONLY.
+func (c combo) Name() string { return c.Blueprint.Name + "/" + c.DB + "/" + c.API }
+
+func parseCatalog(data []byte) ([]blueprint, error) {
+	var bps []blueprint
+	if err := json.Unmarshal(data, &bps); err != nil {
+		return nil, fmt.Errorf("parse scaffold list --json: %w", err)
+	}
+	for _, bp := range bps {
+		if bp.Name == "" || len(bp.Databases) == 0 || len(bp.APIs) == 0 || bp.Commands.Run == "" {
+			return nil, fmt.Errorf("blueprint %q in scaffold list --json lacks a name, databases, apis or a run command", bp.Name)
+		}
+	}
+	return bps, nil
+}
+
+// selectCombos picks the combinations for a depth:
+//
+//	full: every blueprint × database × API style;
+//	ci:   every combination of the Go family; for every other blueprint each database
+//	      once, with the API style alternating so every API style is covered too
+//	      (DESIGN.md §6: every framework × every database and every framework × every API).
+//
+// only, when not nil, keeps the combinations whose name ("blueprint/db/api") it matches.
+func selectCombos(bps []blueprint, depth string, only *regexp.Regexp) ([]combo, error) {
+	if depth != "full" && depth != "ci" {
+		return nil, fmt.Errorf("unknown depth %q: want ci or full", depth)
+	}
+	var out []combo
+	add := func(bp blueprint, db, api string) {
+		c := combo{Blueprint: bp, DB: db, API: api}
+		if only == nil || only.MatchString(c.Name()) {
+			out = append(out, c)
+		}
+	}
+	shift := map[string]int{} // per language, so frameworks start on different API styles
+	for _, bp := range bps {
+		if depth == "full" || bp.Language == "go" {
+			for _, db := range bp.Databases {
+				for _, api := range bp.APIs {
+					add(bp, db, api)
+				}
+			}
+			continue
+		}
+		k := shift[bp.Language]
+		shift[bp.Language]++
+		covered := map[string]bool{}
+		for i, db := range bp.Databases {
+			api := bp.APIs[(i+k)%len(bp.APIs)]
+			covered[api] = true
+			add(bp, db, api)
+		}
+		for i, api := range bp.APIs { // fewer databases than API styles
+			if !covered[api] {
+				add(bp, bp.Databases[i%len(bp.Databases)], api)
+			}
+		}
+	}
+	return out, nil
+}
+
+// Step names, in the order they run and the columns of the table.
+var stepNames = []string{"new", "setup", "check", "test", "start", "contract"}
+
+type stepResult struct {
+	Status string // "ok", "FAIL", "skip" (not applicable), "" (not reached)
+	Time   time.Duration
+}
+
+// result is the outcome of one combination.
+type result struct {
+	Combo   string
+	Steps   map[string]stepResult
+	Total   time.Duration
+	Skipped string // a reason when the whole combination was skipped
+}
+
+func (r result) passed() bool {
+	if r.Skipped != "" {
+		return false
+	}
+	for _, s := range stepNames {
+		if st := r.Steps[s].Status; st != "ok" && st != "skip" {
+			return false
+		}
+	}
+	return true
+}
+
+func (r result) failed() bool {
+	if r.Skipped != "" {
+		return false
+	}
+	for _, s := range stepNames {
+		if r.Steps[s].Status == "FAIL" {
+			return true
+		}
+	}
+	return !r.passed()
+}
+
+// formatTable renders the results as a plain-text table with totals.
+func formatTable(results []result, wall time.Duration) string {
+	rows := append([]result(nil), results...)
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Combo < rows[j].Combo })
+
+	header := append([]string{"combination"}, stepNames...)
+	header = append(header, "total", "result")
+	table := [][]string{header}
+	var passed, failed, skipped int
+	var sum time.Duration
+	for _, r := range rows {
+		line := []string{r.Combo}
+		for _, s := range stepNames {
+			line = append(line, cell(r.Steps[s]))
+		}
+		verdict := "ok"
+		switch {
+		case r.Skipped != "":
+			verdict = "SKIP: " + r.Skipped
+			skipped++
+		case r.passed():
+			passed++
+		default:
+			verdict = "FAIL"
+			failed++
+		}
+		line = append(line, seconds(r.Total), verdict)
+		sum += r.Total
+		table = append(table, line)
+	}
+
+	widths := make([]int, len(header))
+	for _, line := range table {
+		for i, c := range line {
+			widths[i] = max(widths[i], len(c))
+		}
+	}
+	var b strings.Builder
+	for n, line := range table {
+		for i, c := range line {
+			if i == len(line)-1 {
+				b.WriteString(c)
+			} else {
+				fmt.Fprintf(&b, "%-*s | ", widths[i], c)
+			}
+		}
+		b.WriteString("\n")
+		if n == 0 {
+			for i, w := range widths {
+				if i == len(widths)-1 {
+					b.WriteString(strings.Repeat("-", max(w, 6)))
+				} else {
+					b.WriteString(strings.Repeat("-", w) + "-|-")
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(&b, "%d combinations: %d passed, %d failed, %d skipped; %s of work in %s wall time\n",
+		len(rows), passed, failed, skipped, seconds(sum), seconds(wall))
+	return b.String()
+}
+
+func cell(s stepResult) string {
+	switch s.Status {
+	case "":
+		return "-"
+	case "skip":
+		return "skip"
+	default:
+		return s.Status + " " + seconds(s.Time)
+	}
+}
+
+func seconds(d time.Duration) string {
+	return fmt.Sprintf("%.1fs", d.Seconds())
+}
