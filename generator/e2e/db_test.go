@@ -178,7 +178,7 @@ func mongoCommand(ctx context.Context, db string, element []byte) error {
 	doc = append(doc, 0)
 
 	body := binary.LittleEndian.AppendUint32(nil, 0) // flagBits
-	body = append(body, 0)                            // section kind 0: body
+	body = append(body, 0)                           // section kind 0: body
 	body = append(body, doc...)
 	msg := binary.LittleEndian.AppendUint32(nil, uint32(16+len(body)))
 	msg = binary.LittleEndian.AppendUint32(msg, 1)    // requestID
