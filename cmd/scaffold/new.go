@@ -104,7 +104,7 @@ func (n *newCmd) run() error {
 	o.Git = !n.noGit
 	if n.dirArg != "" {
 		o.Dir = filepath.Clean(n.dirArg)
-		if o.Name == "" {
+		if !n.given(flagName) {
 			o.Name = filepath.Base(o.Dir)
 		}
 	}
@@ -121,7 +121,7 @@ func (n *newCmd) run() error {
 		if o.Language == "" {
 			o.Language = generator.DefaultLanguage
 		}
-		if o.Name == "" {
+		if o.Name == "" && !n.given(flagName) {
 			return &usageError{command: "new", err: fmt.Errorf("--yes needs a project name: scaffold new my-api --yes")}
 		}
 	case !n.app.streams.CanPrompt():
@@ -162,7 +162,7 @@ func (n *newCmd) given(flag string) bool { return n.flags.Changed(flag) }
 func (n *newCmd) missingFlags() []string {
 	var missing []string
 	for _, f := range requiredWithoutTTY {
-		if f == flagName && n.opts.Name != "" {
+		if f == flagName && n.dirArg != "" {
 			continue
 		}
 		if !n.given(f) {

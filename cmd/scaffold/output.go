@@ -64,17 +64,21 @@ func printNextSteps(s *Streams, res *generator.Result) {
 		})
 	default:
 		printSteps(w, st, [][2]string{
-			{"", fmt.Sprintf("create an empty repository %s/%s on https://github.com/new (no README, no licence)", o.Owner, o.Name)},
-			{"git push -u origin main", "origin is already " + d.RepoURL + ".git"},
+			{"", fmt.Sprintf("create an empty repository %s/%s on https://github.com/new", o.Owner, o.Name)},
+			{"", "(no README, no licence: the project has them), then:"},
+			{"git push -u origin main", "origin is " + d.RepoURL + ".git"},
 		})
 	}
 	fmt.Fprintf(w, "\nThe README in %s explains the API, the tests and Docker.\n", rel)
 }
 
 func printSteps(w io.Writer, st style, steps [][2]string) {
+	const long = 36 // longer commands get their comment on the line above
 	width := 0
 	for _, s := range steps {
-		width = max(width, len(s[0]))
+		if len(s[0]) <= long {
+			width = max(width, len(s[0]))
+		}
 	}
 	for _, s := range steps {
 		switch {
@@ -82,23 +86,16 @@ func printSteps(w io.Writer, st style, steps [][2]string) {
 			fmt.Fprintf(w, "  %s\n", st.dim("# "+s[1]))
 		case s[1] == "":
 			fmt.Fprintf(w, "  %s\n", s[0])
+		case len(s[0]) > long:
+			fmt.Fprintf(w, "  %s\n  %s\n", st.dim("# "+s[1]), s[0])
 		default:
 			fmt.Fprintf(w, "  %-*s  %s\n", width, s[0], st.dim("# "+s[1]))
 		}
 	}
 }
 
-// displayPath shows a destination relative to the working directory when it
-// is below it.
-func displayPath(dir string) string {
-	if filepath.IsAbs(dir) {
-		return dir
-	}
-	if !strings.HasPrefix(dir, ".") {
-		return "." + string(filepath.Separator) + dir
-	}
-	return dir
-}
+// displayPath shows a destination as the user gave it.
+func displayPath(dir string) string { return filepath.Clean(dir) }
 
 // printDryRun prints the tree of files a plan would write.
 func printDryRun(s *Streams, p *generator.Plan) {

@@ -55,8 +55,7 @@ func run(a *app, args []string) int {
 		fmt.Fprintln(a.streams.ErrOut, "scaffold: cancelled; nothing was written")
 		return exitInterrupt
 	case errors.As(err, &usage):
-		fmt.Fprintf(a.streams.ErrOut, "scaffold: %v\n", err)
-		fmt.Fprintf(a.streams.ErrOut, "Run 'scaffold %s --help' for usage.\n", usage.command)
+		fmt.Fprintf(a.streams.ErrOut, "scaffold: %v (see scaffold %s --help)\n", err, usage.command)
 		return exitUsage
 	default:
 		fmt.Fprintf(a.streams.ErrOut, "scaffold: %v\n", err)

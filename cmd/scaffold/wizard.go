@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/scaffold-dev/scaffold/generator"
 )
@@ -22,6 +23,9 @@ type wizard struct {
 
 func (w *wizard) run() error {
 	o := w.opts
+	if err := w.precheck(); err != nil {
+		return err
+	}
 	steps := []struct {
 		flag string
 		ask  func() error
@@ -46,6 +50,41 @@ func (w *wizard) run() error {
 		w.asked = true
 		if err := s.ask(); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// precheck rejects, before any question, a flag value that is wrong
+// whatever the other answers will be.
+func (w *wizard) precheck() error {
+	o := w.opts
+	known := func(flag, value, what string, list []string) error {
+		if w.given(flag) && !slices.Contains(list, value) {
+			return fmt.Errorf("unknown %s %q: choose one of %s", what, value, strings.Join(list, ", "))
+		}
+		return nil
+	}
+	if w.given(flagName) {
+		if err := generator.ValidateName(o.Name); err != nil {
+			return err
+		}
+	}
+	for _, err := range []error{
+		known(flagLang, o.Language, "language", choiceList(w.cat, "lang")),
+		known(flagFramework, o.Framework, "framework", choiceList(w.cat, "framework")),
+		known(flagDB, o.Database, "database", choiceList(w.cat, "db")),
+		known(flagAPI, o.API, "API style", choiceList(w.cat, "api")),
+		generator.ValidateOwner(o.Owner),
+		generator.ValidateEmail(o.AuthorEmail),
+	} {
+		if err != nil {
+			return err
+		}
+	}
+	if w.given(flagLicense) {
+		if _, ok := w.cat.License(o.License); !ok {
+			return fmt.Errorf("unknown licence %q: choose one of %s", o.License, strings.Join(choiceList(w.cat, "license"), ", "))
 		}
 	}
 	return nil

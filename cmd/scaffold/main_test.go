@@ -1,0 +1,278 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+)
+
+// result is what one run of scaffold produced.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+type runConfig struct {
+	tty      bool
+	identity gitrepo.Identity
+	prompter Prompter
+}
+
+var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
+
+func runScaffold(t *testing.T, cfg runConfig, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, InTTY: cfg.tty}
+	a := newApp(s)
+	a.identity = func() gitrepo.Identity { return cfg.identity }
+	a.prompter = func(*Streams) Prompter {
+		if cfg.prompter == nil {
+			t.Fatal("the wizard asked a question in a test that expects none")
+		}
+		return cfg.prompter
+	}
+	code := run(a, args)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func readAnswers(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, ".scaffold.yaml"))
+	if err != nil {
+		t.Fatalf("read .scaffold.yaml: %v", err)
+	}
+	return string(b)
+}
+
+func TestNewYes(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "demo")
+	r := runScaffold(t, runConfig{identity: ada}, "new", dir, "--yes")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"blueprint: go-nethttp", "database: sqlite", "api: rest", "license: MIT", "author_name: Ada Lovelace", "name: demo"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+	for _, want := range []string{"Created demo", "first commit", "go test ./...", "git push -u origin main"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Error("colour codes written to a non-terminal")
+	}
+	if strings.Contains(r.stdout, "Next time, skip the questions") {
+		t.Error("the equivalent command is printed only after questions")
+	}
+}
+
+func TestNewAllFlagsWithoutTerminal(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "shop")
+	r := runScaffold(t, runConfig{}, "new", dir, "--lang", "go", "--framework", "chi", "--db", "postgres",
+		"--api", "soap", "--owner", "octocat", "--license", "Apache-2.0", "--no-git")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"blueprint: go-chi", "database: postgres", "api: soap", "owner: octocat", "license: Apache-2.0", "module: github.com/octocat/shop"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q", want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git")); !os.IsNotExist(err) {
+		t.Error("--no-git made a repository")
+	}
+	if !strings.Contains(r.stdout, "export DATABASE_URL=") {
+		t.Errorf("next steps do not say how to reach PostgreSQL:\n%s", r.stdout)
+	}
+}
+
+func TestDryRunWritesNothing(t *testing.T) {
+	t.Parallel()
+	parent := t.TempDir()
+	r := runScaffold(t, runConfig{identity: ada}, "new", filepath.Join(parent, "demo"), "--yes", "--dry-run")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"Would write", "demo/", "├── ", ".scaffold.yaml", "Nothing was written"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("dry run output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("--dry-run wrote %v", entries)
+	}
+}
+
+// TestBadInput: every bad input gets one line on stderr, a non-zero exit and
+// nothing on disk.
+func TestBadInput(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		args     func(parent string) []string
+		cfg      runConfig
+		setup    func(t *testing.T, parent string)
+		wantCode int
+		wantErr  string
+	}{
+		{"empty name", func(p string) []string { return []string{"new", p + "/x", "--yes", "--name", ""} }, runConfig{identity: ada}, nil, 1, "the project name is empty"},
+		{"name over 64", func(p string) []string { return []string{"new", p + "/x", "--yes", "--name", strings.Repeat("a", 65)} }, runConfig{identity: ada}, nil, 1, "use at most 64"},
+		{"path-like name", func(p string) []string { return []string{"new", p + "/x", "--yes", "--name", "../x"} }, runConfig{identity: ada}, nil, 1, "looks like a path"},
+		{"absolute name", func(p string) []string { return []string{"new", p + "/x", "--yes", "--name", "/abs"} }, runConfig{identity: ada}, nil, 1, "looks like a path"},
+		{"non-identifier name", func(p string) []string { return []string{"new", p + "/x", "--yes", "--name", "my api!"} }, runConfig{identity: ada}, nil, 1, "must start with a letter"},
+		{"non-identifier folder", func(p string) []string { return []string{"new", p + "/1st", "--yes"} }, runConfig{identity: ada}, nil, 1, "must start with a letter"},
+		{"unknown language", func(p string) []string { return []string{"new", p + "/x", "--yes", "--lang", "cobol"} }, runConfig{identity: ada}, nil, 1, `unknown language "cobol": choose one of go`},
+		{"unknown framework", func(p string) []string { return []string{"new", p + "/x", "--yes", "--framework", "rails"} }, runConfig{identity: ada}, nil, 1, `unknown framework "rails" for go: choose one of`},
+		{"framework of another language", func(p string) []string {
+			return []string{"new", p + "/x", "--yes", "--lang", "go", "--framework", "nosuch"}
+		}, runConfig{identity: ada}, nil, 1, "choose one of nethttp"},
+		{"unknown database", func(p string) []string { return []string{"new", p + "/x", "--yes", "--db", "oracle"} }, runConfig{identity: ada}, nil, 1, `unknown database "oracle": choose one of sqlite`},
+		{"unknown api", func(p string) []string { return []string{"new", p + "/x", "--yes", "--api", "graphql"} }, runConfig{identity: ada}, nil, 1, `unknown API style "graphql": choose one of rest, soap`},
+		{"unknown licence", func(p string) []string { return []string{"new", p + "/x", "--yes", "--license", "WTFPL"} }, runConfig{identity: ada}, nil, 1, `unknown licence "WTFPL"`},
+		{"bad owner", func(p string) []string { return []string{"new", p + "/x", "--yes", "--owner", "no/pe"} }, runConfig{identity: ada}, nil, 1, "not a valid GitHub user"},
+		{"no terminal, missing flags", func(p string) []string { return []string{"new", p + "/x", "--lang", "go"} }, runConfig{identity: ada}, nil, 2, "stdin is not a terminal, so scaffold cannot ask questions: pass --framework --db --api, or --yes"},
+		{"no terminal, nothing", func(p string) []string { return []string{"new"} }, runConfig{identity: ada}, nil, 2, "pass --name --lang --framework --db --api"},
+		{"yes without a name", func(p string) []string { return []string{"new", "--yes"} }, runConfig{identity: ada}, nil, 2, "--yes needs a project name"},
+		{"two folders", func(p string) []string { return []string{"new", p + "/a", p + "/b", "--yes"} }, runConfig{identity: ada}, nil, 2, "takes one folder"},
+		{"unknown flag", func(p string) []string { return []string{"new", p + "/x", "--colour"} }, runConfig{identity: ada}, nil, 2, "unknown flag: --colour"},
+		{"missing git identity", func(p string) []string { return []string{"new", p + "/x", "--yes"} }, runConfig{}, nil, 1, "no Git identity found: pass --author-name and --author-email"},
+		{"bad e-mail", func(p string) []string { return []string{"new", p + "/x", "--yes", "--author-email", "ada"} }, runConfig{identity: ada}, nil, 1, "is not an e-mail address"},
+		{"not empty", func(p string) []string { return []string{"new", p + "/taken", "--yes"} }, runConfig{identity: ada},
+			func(t *testing.T, p string) {
+				os.Mkdir(filepath.Join(p, "taken"), 0o755)
+				os.WriteFile(filepath.Join(p, "taken", "x"), nil, 0o644)
+			}, 1, "already exists and is not empty: choose another folder, or pass --force"},
+		{"unwritable destination", func(p string) []string { return []string{"new", p + "/file/x", "--yes"} }, runConfig{identity: ada},
+			func(t *testing.T, p string) { os.WriteFile(filepath.Join(p, "file"), nil, 0o644) }, 1, "it is a file, not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			parent := t.TempDir()
+			if tt.setup != nil {
+				tt.setup(t, parent)
+			}
+			before := treeOf(t, parent)
+			r := runScaffold(t, tt.cfg, tt.args(parent)...)
+			if r.code != tt.wantCode {
+				t.Errorf("exit %d, want %d (stderr %q)", r.code, tt.wantCode, r.stderr)
+			}
+			if !strings.Contains(r.stderr, tt.wantErr) {
+				t.Errorf("stderr %q does not contain %q", r.stderr, tt.wantErr)
+			}
+			if lines := strings.Count(strings.TrimRight(r.stderr, "\n"), "\n") + 1; lines != 1 {
+				t.Errorf("stderr has %d lines, want 1:\n%s", lines, r.stderr)
+			}
+			if after := treeOf(t, parent); after != before {
+				t.Errorf("something was written:\nbefore %q\nafter  %q", before, after)
+			}
+		})
+	}
+}
+
+func treeOf(t *testing.T, root string) string {
+	t.Helper()
+	var paths []string
+	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err == nil {
+			rel, _ := filepath.Rel(root, p)
+			paths = append(paths, rel)
+		}
+		return nil
+	})
+	return strings.Join(paths, " ")
+}
+
+func TestList(t *testing.T) {
+	t.Parallel()
+	r := runScaffold(t, runConfig{}, "list")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+
+	r = runScaffold(t, runConfig{}, "list", "--json")
+	var entries []struct {
+		Name, Language, Framework string
+		Databases, APIs           []string `json:"-"`
+		DBs                       []string `json:"databases"`
+		APIList                   []string `json:"apis"`
+		Commands                  map[string]string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &entries); err != nil {
+		t.Fatalf("list --json is not JSON: %v\n%s", err, r.stdout)
+	}
+	found := false
+	for _, e := range entries {
+		if e.Name == "go-chi" {
+			found = true
+			if e.Language != "go" || e.Framework != "chi" || len(e.DBs) != 5 || len(e.APIList) != 2 ||
+				e.Commands["setup"] == "" || e.Commands["test"] == "" || e.Commands["run"] == "" {
+				t.Errorf("go-chi entry = %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("go-chi missing from list --json")
+	}
+}
+
+func TestVersion(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		version, commit, date, want string
+	}{
+		{"dev", "", "", "scaffold dev\n"},
+		{"v1.2.3", "abc1234", "2026-11-21T07:00:00Z", "scaffold v1.2.3 (commit abc1234, built 2026-11-21T07:00:00Z)\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.version, func(t *testing.T) {
+			// not parallel: sets package variables
+			version, commit, date = tt.version, tt.commit, tt.date
+			t.Cleanup(func() { version, commit, date = "dev", "", "" })
+			r := runScaffold(t, runConfig{}, "version")
+			if r.code != 0 || r.stdout != tt.want {
+				t.Errorf("version = %d %q, want %q", r.code, r.stdout, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	t.Parallel()
+	for _, shell := range []string{"bash", "zsh", "fish", "powershell"} {
+		r := runScaffold(t, runConfig{}, "completion", shell)
+		if r.code != 0 || !strings.Contains(r.stdout, "scaffold") {
+			t.Errorf("completion %s: exit %d, %d bytes", shell, r.code, len(r.stdout))
+		}
+	}
+	r := runScaffold(t, runConfig{}, "__complete", "new", "--db", "")
+	if !strings.Contains(r.stdout, "postgres") || !strings.Contains(r.stdout, "mongodb") {
+		t.Errorf("--db completion = %q", r.stdout)
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{"demo": "demo", "Ada Lovelace": "'Ada Lovelace'", "it's": `'it'\''s'`, "": "''", "a@b.c": "a@b.c"} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,118 @@
+//go:build !windows
+
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	expect "github.com/Netflix/go-expect"
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+)
+
+// ptyRun drives the real survey prompter in a pseudo-terminal, as survey's
+// own tests do: a script types into the terminal while scaffold runs.
+func ptyRun(t *testing.T, script func(c *expect.Console), args ...string) (int, string) {
+	t.Helper()
+	var raw bytes.Buffer
+	ptm, pts, err := pty.Open()
+	if err != nil {
+		t.Fatalf("open a pseudo-terminal: %v", err)
+	}
+	term := vt10x.New(vt10x.WithWriter(pts)) // answers the terminal queries survey makes
+	c, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(term, &raw),
+		expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(20*time.Second))
+	if err != nil {
+		t.Fatalf("open a console: %v", err)
+	}
+	defer c.Close()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		script(c)
+	}()
+	tty := c.Tty()
+	a := newApp(&Streams{In: tty, Out: tty, ErrOut: tty, InTTY: true, OutTTY: true, InFile: tty, OutFile: tty})
+	a.identity = func() gitrepo.Identity { return ada }
+	code := run(a, args)
+	tty.Close()
+	<-done
+	screen := expect.StripTrailingEmptyLines(term.String())
+	t.Logf("screen:\n%s", screen)
+	return code, screen + "\n" + raw.String()
+}
+
+func expectString(t *testing.T, c *expect.Console, s string) {
+	t.Helper()
+	if _, err := c.ExpectString(s); err != nil {
+		t.Errorf("waiting for %q: %v", s, err)
+	}
+}
+
+// TestPTYWizard answers the real prompts from the first question to the
+// written project. It changes directory, so it is not parallel.
+func TestPTYWizard(t *testing.T) {
+	parent := t.TempDir()
+	t.Chdir(parent)
+	t.Setenv("NO_COLOR", "1")
+	code, out := ptyRun(t, func(c *expect.Console) {
+		expectString(t, c, "Project name")
+		c.SendLine("ptydemo")
+		expectString(t, c, "Language")
+		c.SendLine("") // default: Go
+		expectString(t, c, "Framework")
+		c.Send("chi") // survey filters the options as you type
+		c.SendLine("")
+		expectString(t, c, "Database")
+		c.Send("Postgre")
+		c.SendLine("")
+		expectString(t, c, "API style")
+		c.SendLine("") // default: REST
+		expectString(t, c, "GitHub owner")
+		c.SendLine("octocat")
+		expectString(t, c, "Licence")
+		c.SendLine("") // default: MIT
+		expectString(t, c, "Author name")
+		c.SendLine("") // pre-filled from git config
+		expectString(t, c, "Author e-mail")
+		c.SendLine("")
+		expectString(t, c, "Created ptydemo")
+		c.ExpectEOF()
+	}, "new")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	answers := readAnswers(t, filepath.Join(parent, "ptydemo"))
+	for _, want := range []string{"blueprint: go-chi", "database: postgres", "api: rest", "owner: octocat", "license: MIT", "author_email: ada@example.com"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+	if !strings.Contains(out, "scaffold new ptydemo --lang go --framework chi --db postgres --api rest --owner octocat") {
+		t.Errorf("the equivalent command is missing")
+	}
+}
+
+func TestPTYCtrlC(t *testing.T) {
+	parent := t.TempDir()
+	code, _ := ptyRun(t, func(c *expect.Console) {
+		expectString(t, c, "Language")
+		c.SendLine("")
+		expectString(t, c, "Framework")
+		c.Send("\x03") // Ctrl-C
+		c.ExpectEOF()
+	}, "new", filepath.Join(parent, "demo"))
+	if code != exitInterrupt {
+		t.Errorf("exit %d, want %d", code, exitInterrupt)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
+		t.Errorf("Ctrl-C left %v behind", entries)
+	}
+}
