@@ -1,0 +1,48 @@
+package generator
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/internal/golden"
+)
+
+// TestGolden renders a few representative combinations of the real
+// blueprints and compares them with testdata/golden/<combination>/.
+// Refresh with: go test ./... -update
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	cat, err := LoadCatalog(blueprints.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []Options{
+		{Name: "demo", Language: "go", Framework: "nethttp", Database: "sqlite", API: "rest"},
+		{Name: "shop-api", Language: "go", Framework: "chi", Database: "postgres", API: "soap", License: "Apache-2.0"},
+		{Name: "notes", Language: "go", Framework: "gin", Database: "mongodb", API: "rest", License: "none", Resource: "note"},
+		{Name: "library", Language: "go", Framework: "echo", Database: "mariadb", API: "rest", License: "GPL-3.0", Resource: "book"},
+	}
+	for _, o := range tests {
+		o.Owner, o.AuthorName, o.AuthorEmail = "octocat", "Ada Lovelace", "ada@example.com"
+		name := o.Framework + "-" + o.Database + "-" + o.API
+		if _, ok := cat.Blueprint(o.Language, o.Framework); !ok {
+			t.Errorf("%s: blueprint not in the catalog", name)
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			g := &Generator{Catalog: cat, Version: "v0.0.0-golden", Now: func() time.Time { return fixedTime }}
+			plan, err := g.Plan(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files := make([]golden.File, len(plan.Files))
+			for i, f := range plan.Files {
+				files[i] = golden.File{Path: f.Path, Data: f.Data}
+			}
+			golden.CheckTree(t, filepath.Join("..", "testdata", "golden", o.Language+"-"+name), files)
+		})
+	}
+}
