@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
-	"github.com/scaffold-dev/scaffold/generator/internal/golden"
+	"github.com/scaffold-dev/scaffold/generator/golden"
 )
 
 // TestGolden renders a few representative combinations of the real

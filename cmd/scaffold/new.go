@@ -71,15 +71,16 @@ REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
 	}
 	f := cmd.Flags()
 	o := &n.opts
-	cat, _ := a.catalog() // for help texts and completion only; run reports the error
+	// The allowed values come from the catalog, which is read only when help
+	// or completion needs them: `scaffold version` stays fast.
 	f.StringVar(&o.Name, flagName, "", "project name (default: the folder name)")
-	f.StringVar(&o.Language, flagLang, "", "language: "+choices(cat, "lang"))
-	f.StringVar(&o.Framework, flagFramework, "", "framework: "+choices(cat, "framework"))
-	f.StringVar(&o.Database, flagDB, "", "database: "+choices(cat, "db"))
-	f.StringVar(&o.API, flagAPI, "", "API style: "+choices(cat, "api"))
+	f.StringVar(&o.Language, flagLang, "", "language: {lang}")
+	f.StringVar(&o.Framework, flagFramework, "", "framework: {framework}")
+	f.StringVar(&o.Database, flagDB, "", "database: {db}")
+	f.StringVar(&o.API, flagAPI, "", "API style: {api}")
 	f.StringVar(&o.Owner, flagOwner, "", "GitHub user or organisation that will own the repository")
 	f.StringVar(&o.Module, flagModule, "", "Go module path (default: github.com/OWNER/NAME)")
-	f.StringVar(&o.License, flagLicense, "", "licence: "+choices(cat, "license")+" (default MIT)")
+	f.StringVar(&o.License, flagLicense, "", "licence: {license} (default MIT)")
 	f.StringVar(&o.AuthorName, flagAuthorName, "", "author name (default: git config user.name)")
 	f.StringVar(&o.AuthorEmail, flagAuthorEmail, "", "author e-mail (default: git config user.email)")
 	f.StringVar(&o.Resource, flagResource, "", "the CRUD resource, singular snake_case (default task)")
@@ -87,11 +88,22 @@ REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
 	f.BoolVar(&n.noGit, "no-git", false, "do not make a Git repository")
 	f.BoolVar(&o.Force, "force", false, "write into an existing, non-empty folder")
 	f.BoolVar(&o.DryRun, "dry-run", false, "print the files that would be written, write nothing")
-	for flag, kind := range map[string]string{flagLang: "lang", flagFramework: "framework", flagDB: "db", flagAPI: "api", flagLicense: "license"} {
+	kinds := map[string]string{flagLang: "lang", flagFramework: "framework", flagDB: "db", flagAPI: "api", flagLicense: "license"}
+	for flag, kind := range kinds {
 		_ = cmd.RegisterFlagCompletionFunc(flag, func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			cat, _ := a.catalog()
 			return choiceList(cat, kind), cobra.ShellCompDirectiveNoFileComp
 		})
 	}
+	defaultHelp := cmd.HelpFunc()
+	cmd.SetHelpFunc(func(c *cobra.Command, args []string) {
+		cat, _ := a.catalog()
+		for flag, kind := range kinds {
+			fl := c.Flags().Lookup(flag)
+			fl.Usage = strings.ReplaceAll(fl.Usage, "{"+kind+"}", choices(cat, kind))
+		}
+		defaultHelp(c, args)
+	})
 	return cmd
 }
 

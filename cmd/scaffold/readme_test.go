@@ -1,0 +1,68 @@
+package main
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/golden"
+)
+
+// TestReadmeCatalog keeps the catalog table of the root README equal to the
+// catalog itself. Refresh with: go test ./... -update
+func TestReadmeCatalog(t *testing.T) {
+	t.Parallel()
+	cat, err := generator.LoadCatalog(blueprints.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const path = "../../README.md"
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const start, end = "<!-- catalog:start -->\n", "<!-- catalog:end -->"
+	readme := string(raw)
+	i, j := strings.Index(readme, start), strings.Index(readme, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q … %q markers", start, end)
+	}
+	want := readme[:i+len(start)] + catalogMarkdown(cat) + readme[j:]
+	if *golden.Update {
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if readme != want {
+		t.Errorf("the catalog table in README.md is out of date: run go test ./... -update\nwant:\n%s", catalogMarkdown(cat))
+	}
+}
+
+func catalogMarkdown(cat *generator.Catalog) string {
+	var b strings.Builder
+	b.WriteString("| language | framework (`--framework`) | databases (`--db`) | API styles (`--api`) |\n| --- | --- | --- | --- |\n")
+	var notes []string
+	for _, bp := range cat.Blueprints {
+		lang, _ := cat.Language(bp.Language)
+		fw := bp.Title + " (`" + bp.Framework + "`)"
+		if bp.Default {
+			fw += ", default"
+		}
+		b.WriteString("| " + lang.Title + " (`" + lang.ID + "`) | " + fw + " | " +
+			strings.Join(bp.Databases, ", ") + " | " + strings.Join(bp.APIs, ", ") + " |\n")
+		for _, u := range bp.Unsupported {
+			what := u.Database
+			if what == "" {
+				what = u.API
+			}
+			notes = append(notes, "- "+bp.Title+" without "+what+": "+u.Reason)
+		}
+	}
+	if len(notes) > 0 {
+		b.WriteString("\nNot offered, and why:\n\n" + strings.Join(notes, "\n") + "\n")
+	}
+	return b.String()
+}
