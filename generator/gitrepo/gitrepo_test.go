@@ -1,0 +1,85 @@
+package gitrepo
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	_ "github.com/scaffold-dev/scaffold/generator/golden" // -update is known to every test package
+)
+
+func TestGlobalIdentity(t *testing.T) {
+	tests := []struct {
+		name   string
+		config string
+		want   Identity
+	}{
+		{"set", "[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n", Identity{"Ada Lovelace", "ada@example.com"}},
+		{"name only", "[user]\n\tname = Ada\n", Identity{Name: "Ada"}},
+		{"none", "[core]\n\tautocrlf = false\n", Identity{}},
+		{"no file", "", Identity{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			home := t.TempDir()
+			t.Setenv("HOME", home)
+			t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+			if tt.config != "" {
+				if err := os.WriteFile(filepath.Join(home, ".gitconfig"), []byte(tt.config), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got := GlobalIdentity(); got != tt.want {
+				t.Errorf("GlobalIdentity() = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestInit(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte("# x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, ".github", "workflows"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".github", "workflows", "ci.yml"), []byte("on: push\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	hash, err := Init(dir, Commit{AuthorName: "Ada", AuthorEmail: "ada@example.com", Message: "first", Remote: "https://github.com/o/r.git"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := repo.CommitObject(mustHash(t, repo))
+	if err != nil || c.Hash.String() != hash {
+		t.Fatalf("commit %v %v", c, err)
+	}
+	files, _ := c.Files()
+	n := 0
+	files.ForEach(func(*object.File) error { n++; return nil })
+	if n != 2 {
+		t.Errorf("commit has %d files, want 2 (dot-folders included)", n)
+	}
+	if _, err := Init(t.TempDir(), Commit{Message: "x"}); err == nil {
+		t.Error("Init without an author succeeded")
+	}
+}
+
+func mustHash(t *testing.T, repo *git.Repository) plumbing.Hash {
+	t.Helper()
+	ref, err := repo.Head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref.Hash()
+}
