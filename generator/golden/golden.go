@@ -99,5 +99,5 @@ func firstDiff(want, got []byte) string {
 			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, w, g)
 		}
 	}
-	return "(only line endings differ)"
+	return "the files differ only in a final line break"
 }
