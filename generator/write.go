@@ -85,26 +85,22 @@ func Stage(dir string, files []File) (string, error) {
 	return tmp, nil
 }
 
-// Place moves a staged folder to dir. A missing or empty dir is replaced by a
-// rename, so the project appears at once or not at all; with force, the
-// staged files are moved into the existing folder one by one.
+// Place moves a staged folder to dir. A missing dir is created by one
+// rename, so the project appears at once or not at all. An existing folder
+// (empty, or any with --force) is kept — it may be the user's working
+// directory — and the staged entries are moved into it.
 func Place(staged, dir string) error {
-	entries, err := os.ReadDir(dir)
+	_, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if err := os.Rename(staged, dir); err != nil {
+			return fmt.Errorf("move the project into %s: %w", dir, err)
+		}
+		return nil
 	case err != nil:
 		return fmt.Errorf("read %s: %w", dir, err)
-	case len(entries) == 0:
-		if err := os.Remove(dir); err != nil {
-			return fmt.Errorf("replace empty folder %s: %w", dir, err)
-		}
-	default:
-		return mergeInto(staged, dir)
 	}
-	if err := os.Rename(staged, dir); err != nil {
-		return fmt.Errorf("move the project into %s: %w", dir, err)
-	}
-	return nil
+	return mergeInto(staged, dir)
 }
 
 func mergeInto(staged, dir string) error {

@@ -276,3 +276,25 @@ func TestShellQuote(t *testing.T) {
 		}
 	}
 }
+
+// TestNewInCurrentFolder: `scaffold new .` in an empty folder names the
+// project after it and keeps the folder itself (it is the shell's cwd).
+func TestNewInCurrentFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "here")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(dir)
+	t.Chdir(dir)
+	r := runScaffold(t, runConfig{identity: ada}, "new", ".", "--yes")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(readAnswers(t, dir), "name: here") {
+		t.Error("project not named after the folder")
+	}
+	after, _ := os.Stat(dir)
+	if !os.SameFile(before, after) {
+		t.Error("the folder was replaced, not filled")
+	}
+}

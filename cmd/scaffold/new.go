@@ -118,6 +118,9 @@ func (n *newCmd) run() error {
 		o.Dir = filepath.Clean(n.dirArg)
 		if !n.given(flagName) {
 			o.Name = filepath.Base(o.Dir)
+			if abs, err := filepath.Abs(o.Dir); err == nil && (o.Dir == "." || o.Dir == "..") {
+				o.Name = filepath.Base(abs) // scaffold new . names the project after the folder
+			}
 		}
 	}
 	id := n.app.identity()
