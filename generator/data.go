@@ -90,7 +90,7 @@ func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Ti
 	}
 	return Data{
 		Project:     project,
-		Description: fmt.Sprintf("A %s API for %s, built with %s and %s", strings.ToUpper(api.ID), plural.Title, bp.Title, db.Title),
+		Description: fmt.Sprintf("A %s API for %s, built with %s and %s", strings.ToUpper(api.ID), strings.ToLower(plural.Title), bp.Title, db.Title),
 		Owner:       o.Owner,
 		Repo:        repo,
 		RepoURL:     "https://" + repo,
