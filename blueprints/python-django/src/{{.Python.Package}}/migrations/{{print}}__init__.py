@@ -1,0 +1,1 @@
+"""Django migrations of this app: `.venv/bin/python -m django makemigrations` writes new ones."""
