@@ -16,11 +16,11 @@ export function problem(status: number, detail: string): Problem {
 
 /** An error that becomes a problem response with the given status. */
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  readonly status: number;
+
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 
