@@ -4,14 +4,22 @@ import { escapeXml, parseXml, XmlError } from "../src/soap/xml.js";
 
 describe("parseXml", () => {
   it("resolves namespace prefixes and default namespaces", () => {
-    const root = parseXml('<a:root xmlns:a="urn:a"><child xmlns="urn:b">hi &amp; bye</child></a:root>');
+    const root = parseXml(
+      '<a:root xmlns:a="urn:a"><child xmlns="urn:b">hi &amp; bye</child></a:root>',
+    );
     assert.equal(root.ns, "urn:a");
     assert.equal(root.name, "root");
-    assert.deepEqual(root.children[0], { ns: "urn:b", name: "child", text: "hi & bye", children: [] });
+    assert.deepEqual(root.children[0], {
+      ns: "urn:b",
+      name: "child",
+      text: "hi & bye",
+      children: [],
+    });
   });
 
   it("refuses DTDs, so external entities are never loaded", () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>';
     assert.throws(() => parseXml(xml), XmlError);
   });
 

@@ -37,7 +37,8 @@ export function parseXml(xml: string): XmlElement {
   if (valid !== true) throw new XmlError(`malformed XML: ${valid.err.msg}`);
   const nodes = parser.parse(xml) as OrderedNode[];
   const roots = elements(nodes, new Map());
-  if (roots.length !== 1 || !roots[0]) throw new XmlError("the document must have one root element");
+  if (roots.length !== 1 || !roots[0])
+    throw new XmlError("the document must have one root element");
   return roots[0];
 }
 
@@ -47,7 +48,8 @@ function elements(nodes: OrderedNode[], scope: Map<string, string>): XmlElement[
   const result: XmlElement[] = [];
   for (const node of nodes) {
     const tag = Object.keys(node).find((k) => k !== ":@");
-    if (tag === undefined || tag === "#text" || tag.startsWith("?") || tag.startsWith("#")) continue;
+    if (tag === undefined || tag === "#text" || tag.startsWith("?") || tag.startsWith("#"))
+      continue;
     const attrs = node[":@"] ?? {};
     const inner = new Map(scope);
     for (const [key, value] of Object.entries(attrs)) {
@@ -58,10 +60,13 @@ function elements(nodes: OrderedNode[], scope: Map<string, string>): XmlElement[
     const prefix = colon >= 0 ? tag.slice(0, colon) : "";
     const name = colon >= 0 ? tag.slice(colon + 1) : tag;
     const ns = inner.get(prefix);
-    if (ns === undefined && prefix !== "") throw new XmlError(`undeclared namespace prefix "${prefix}"`);
+    if (ns === undefined && prefix !== "")
+      throw new XmlError(`undeclared namespace prefix "${prefix}"`);
     const content = (node[tag] as OrderedNode[]) ?? [];
     const text = content
-      .map((c) => (typeof c["#text"] === "string" || typeof c["#text"] === "number" ? String(c["#text"]) : ""))
+      .map((c) =>
+        typeof c["#text"] === "string" || typeof c["#text"] === "number" ? String(c["#text"]) : "",
+      )
       .join("");
     result.push({ ns: ns ?? "", name, text, children: elements(content, inner) });
   }
