@@ -68,6 +68,8 @@ async function convert(source, file) {
     .split("\n")
     .filter((line) => !/^import\s*\{\s*\}\s*from/.test(line))
     .join("\n")
+    // erased type-only imports leave gaps between the remaining imports
+    .replace(/(from "[^"]+";\n)\n+(?=import )/g, "$1")
     .replace(/^\s*\/\/@@LINE(\d+)@@$/gm, (_, i) => actions[Number(i)])
     .replace(/(\{?)__T(\d+)__/g, (_, brace, i) => {
       const a = actions[Number(i)];
