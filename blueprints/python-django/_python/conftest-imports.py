@@ -1,3 +1,9 @@
 
-from {{.Python.Package}}.app import create_app, prepare_database
-from {{.Python.Package}}.repository import InMemoryRepository, Repository
+from {{.Python.Package}}.app import (
+    create_app,
+    prepare_database,
+)
+from {{.Python.Package}}.repository import (
+    InMemoryRepository,
+    Repository,
+)
