@@ -1,1 +1,1 @@
-"""Django migrations of this app: `.venv/bin/python -m django makemigrations` writes new ones."""
+"""Django migrations of this app; after changing models.py: `.venv/bin/python manage.py makemigrations`."""
