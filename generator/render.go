@@ -131,9 +131,12 @@ func collect(fsys fs.FS, bp Blueprint) ([]source, []FileRule, error) {
 	return out, rules, nil
 }
 
+// isPartial reports whether a path is a partial: one of its segments starts
+// with a single "_" (`_readme/x.md`). Dunder names such as `__init__.py` or
+// `__tests__` are ordinary files.
 func isPartial(logical string) bool {
 	for _, seg := range strings.Split(logical, "/") {
-		if strings.HasPrefix(seg, partialPrefix) {
+		if strings.HasPrefix(seg, partialPrefix) && !strings.HasPrefix(seg, partialPrefix+partialPrefix) {
 			return true
 		}
 	}
