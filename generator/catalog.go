@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"slices"
 	"sort"
 	"strings"
 
@@ -292,11 +291,6 @@ func (c *Catalog) DefaultFramework(language string) (Blueprint, bool) {
 		return Blueprint{}, false
 	}
 	return fw[0], true // sorted default-first
-}
-
-// Supports reports whether the blueprint offers a database and an API style.
-func (bp Blueprint) Supports(db, api string) bool {
-	return slices.Contains(bp.Databases, db) && slices.Contains(bp.APIs, api)
 }
 
 // UnsupportedReason explains why a blueprint does not offer a database or

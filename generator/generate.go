@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -185,6 +184,3 @@ func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
 	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers\n# this project was generated from. Keep it to re-generate or check the project.\n"
 	return File{Path: AnswersFile, Data: append([]byte(header), out...), Mode: 0o644}, nil
 }
-
-// IsNotEmpty reports whether err is about a non-empty destination.
-func IsNotEmpty(err error) bool { return errors.Is(err, ErrNotEmpty) }

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -98,8 +97,4 @@ database and explains itself in its README — with a first Git commit.`,
 	root.AddCommand(newNewCmd(a), newListCmd(a), newVersionCmd(a))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
-}
-
-func joinQuoted(items []string) string {
-	return strings.Join(items, ", ")
 }
