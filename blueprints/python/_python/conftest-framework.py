@@ -1,4 +1,4 @@
-
+{{- /* The WSGI test client most frameworks share (Flask, CherryPy); a blueprint with its own client (Django, FastAPI) replaces this partial. */}}
 
 def make_client(repository: Repository) -> httpx.Client:
     """An httpx client that calls the WSGI app directly, without a server."""
