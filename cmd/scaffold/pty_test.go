@@ -41,7 +41,15 @@ func ptyRun(t *testing.T, script func(c *expect.Console), args ...string) (int, 
 	tty := c.Tty()
 	a := newApp(&Streams{In: tty, Out: tty, ErrOut: tty, InTTY: true, OutTTY: true, InFile: tty, OutFile: tty})
 	a.identity = func() gitrepo.Identity { return ada }
-	code := run(a, args)
+	// A prompt that never returns must fail the test, not hang it.
+	result := make(chan int, 1)
+	go func() { result <- run(a, args) }()
+	var code int
+	select {
+	case code = <-result:
+	case <-time.After(60 * time.Second):
+		t.Fatalf("scaffold did not finish within 60s; screen:\n%s", term.String())
+	}
 	tty.Close()
 	<-done
 	screen := expect.StripTrailingEmptyLines(term.String())
@@ -106,7 +114,15 @@ func TestPTYCtrlC(t *testing.T) {
 		expectString(t, c, "Language")
 		c.SendLine("")
 		expectString(t, c, "Framework")
-		c.Send("\x03") // Ctrl-C
+		// Ctrl-C. Typed before survey has switched the terminal to raw
+		// mode, the line discipline swallows it, so press it again until
+		// scaffold answers.
+		for range 40 {
+			c.Send("\x03")
+			if _, err := c.Expect(expect.String("cancelled"), expect.WithTimeout(250*time.Millisecond)); err == nil {
+				break
+			}
+		}
 		c.ExpectEOF()
 	}, "new", filepath.Join(parent, "demo"))
 	if code != exitInterrupt {
