@@ -1,7 +1,8 @@
 // Launcher starts an in-memory MongoDB wire-protocol server (de.bwaldvogel:mongo-java-server)
 // on 127.0.0.1 for local and CI testing.
 //
-//   java -cp 'target/lib/*' Launcher.java [port] [announced MongoDB version: 4.4 (default), 5.0, 6.0, 7.0]
+//   javac -d target/classes -cp 'target/lib/*' Launcher.java
+//   java -cp 'target/classes:target/lib/*' Launcher [port] [announced MongoDB version: 4.4 (default), 5.0, 6.0, 7.0]
 //
 // mongo-java-server announces MongoDB 3.6 (wire version 6) by default, or at most 5.0 with
 // wire version 8; current drivers (Go driver v2, pymongo 4, Node mongodb 6) need at least
