@@ -8,17 +8,23 @@
 //   npm install --prefix /tmp/ts2js ts-blank-space@0.9.0 prettier@3.10.1
 //   NODE_PATH=/tmp/ts2js/node_modules node blueprints/node/_ts2js.mjs
 //
-// and review the diff. Files that differ by nature (package.json, eslint.config.js)
-// are written by hand in node/_js and are not touched.
+// (or `go test ./blueprints -run TestNodeJSFromTS -update`, which does both) and review
+// the diff. `--out DIR` writes the JavaScript under DIR instead of in place; that test
+// uses it to fail when node/_js no longer matches node/_ts. Files that differ by nature
+// (package.json, eslint.config.js) are written by hand in node/_js and are not touched.
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(process.env.NODE_PATH + "/");
 const blank = require("ts-blank-space").default ?? require("ts-blank-space");
 const prettier = require("prettier");
 
-const root = "blueprints";
+const root = dirname(dirname(fileURLToPath(import.meta.url))); // the blueprints folder
+const outFlag = process.argv.indexOf("--out");
+const outRoot = outFlag > 0 ? process.argv[outFlag + 1] : root;
+if (!outRoot) throw new Error("--out needs a folder");
 const jobs = [
   ["node/_ts/src", "node/_js/src"],
   ["node/_ts/test", "node/_js/test"],
@@ -29,10 +35,10 @@ const ACTION = new RegExp("\\{\\{[\\s\\S]*?\\}\\}", "g");
 for (const [from, to] of jobs) {
   for (const file of walk(join(root, from))) {
     if (!/\.ts(\.tmpl)?$/.test(file)) continue;
-    const out = join(root, to, relative(join(root, from), file)).replace(/\.ts(\.tmpl)?$/, ".js$1");
+    const out = join(outRoot, to, relative(join(root, from), file)).replace(/\.ts(\.tmpl)?$/, ".js$1");
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, await convert(readFileSync(file, "utf8"), file));
-    console.log(`${file} -> ${out}`);
+    console.log(`${relative(root, file)} -> ${out}`);
   }
 }
 
