@@ -61,6 +61,7 @@ func TestSuiteFailsABrokenService(t *testing.T) {
 		{"rest", "created-at-not-utc", "created_at"},
 		{"rest", "openapi-3.0", "openapi.yaml"},
 		{"soap", "wsdl-unqualified", "WSDL"},
+		{"soap", "wsdl-static-address", "soap:address"},
 		{"soap", "soap-server-faults", "soap:Client"},
 		{"soap", "soap-expands-entities", "entity"},
 		{"soap", "soap-needs-soapaction", "without a SOAPAction"},

@@ -51,7 +51,11 @@ func (f *fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, "openapi: %s\ninfo: {title: demo, version: 1.0.0}\npaths:\n  /api/v1/tasks:\n    get: {}\n    post: {}\n  /api/v1/tasks/{id}:\n    get: {}\n    put: {}\n    delete: {}\n", version)
 	case r.URL.Path == "/soap" && r.Method == "GET" && r.URL.RawQuery == "wsdl":
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-		io.WriteString(w, fakeWSDL(f.bug))
+		endpoint := "http://" + r.Host + "/soap"
+		if f.bug == "wsdl-static-address" {
+			endpoint = "http://localhost:8080/soap"
+		}
+		io.WriteString(w, fakeWSDL(f.bug, endpoint))
 	case r.URL.Path == "/soap" && r.Method == "POST":
 		f.soap(w, r)
 	case r.URL.Path == "/api/v1/tasks":
@@ -261,7 +265,7 @@ func (f *fake) restItem(w http.ResponseWriter, r *http.Request, idText string) {
 
 // ---- SOAP
 
-func fakeWSDL(bug string) string {
+func fakeWSDL(bug, endpoint string) string {
 	form := "qualified"
 	if bug == "wsdl-unqualified" {
 		form = "unqualified"
@@ -280,7 +284,7 @@ func fakeWSDL(bug string) string {
 ` + messages.String() + `
 <wsdl:portType name="TaskPort">` + portOps.String() + `</wsdl:portType>
 <wsdl:binding name="TaskBinding" type="tns:TaskPort"><soap:binding style="document" transport="http://schemas.xmlsoap.org/soap/http"/>` + bindOps.String() + `</wsdl:binding>
-<wsdl:service name="TaskService"><wsdl:port name="TaskPort" binding="tns:TaskBinding"><soap:address location="http://localhost:8080/soap"/></wsdl:port></wsdl:service>
+<wsdl:service name="TaskService"><wsdl:port name="TaskPort" binding="tns:TaskBinding"><soap:address location="` + endpoint + `"/></wsdl:port></wsdl:service>
 </wsdl:definitions>`
 }
 

@@ -103,6 +103,10 @@ func runSOAP(t T, c *client, r Resource) {
 		return
 	}
 
+	t.Run("the WSDL's soap:address is the /soap endpoint of the host and port it was fetched from", func(t T) {
+		s.checkAddress(t)
+	})
+
 	var created *item
 	t.Run(s.create+" returns the "+s.item+" with id, title, done=false, created_at (xs:dateTime, UTC)", func(t T) {
 		created = s.createItem(t, s.title("create"), "", false, nil)
@@ -386,6 +390,26 @@ func (s *soapAPI) checkWSDL(t T) *wsdl {
 		}
 	}
 	return w
+}
+
+// checkAddress: a client generated from the WSDL calls the soap:address it names,
+// so a service reached on another host or port than the one written in
+// api/service.wsdl must say where it really is (as Spring WS's
+// transformWsdlLocations does), or the generated client calls nothing.
+func (s *soapAPI) checkAddress(t T) {
+	t.Helper()
+	want, err := url.Parse(s.c.base + "/soap")
+	if err != nil {
+		t.Fatalf("the base URL %q does not parse: %v", s.c.base, err)
+	}
+	got, err := url.Parse(s.w.Address)
+	if err != nil || got.Host == "" {
+		t.Fatalf("soap:address location %q is not an absolute URL", s.w.Address)
+	}
+	if got.Scheme != want.Scheme || !strings.EqualFold(got.Host, want.Host) || got.Path != want.Path {
+		t.Errorf("soap:address location is %q, but the WSDL was fetched from %s: a generated client would call the wrong address; write the request's own scheme, host and port into it",
+			s.w.Address, want)
+	}
 }
 
 // expectResponse checks a successful SOAP answer and returns the body's response element.
