@@ -28,6 +28,8 @@ def test_wsdl_is_served(client: httpx.Client) -> None:
     response = client.get("/soap?wsdl")
     assert response.status_code == 200
     assert "definitions" in response.text
+    # Generated clients call the soap:address: it must be where this server really is.
+    assert 'location="http://testserver/soap"' in response.text
 
 
 def test_create_get_update_list_delete(client: httpx.Client) -> None:

@@ -1,18 +1,15 @@
-import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { pinoHttp } from "pino-http";
 import type { Logger } from "./logger.js";
 import { HttpError, problem, PROBLEM_CONTENT_TYPE } from "./http/problem.js";
 import type { TaskRepository } from "./tasks/repository.js";
-import { handleSoap, SOAP_CONTENT_TYPE } from "./soap/service.js";
+import { handleSoap, SOAP_CONTENT_TYPE, wsdlFor } from "./soap/service.js";
 
 export interface AppDeps {
   tasks: TaskRepository;
   logger: Logger;
 }
-
-const wsdl = readFileSync(new URL("../api/service.wsdl", import.meta.url), "utf8");
 
 /** Builds the Express application: routes, body parsing and error handling. */
 export function createApp({ tasks, logger }: AppDeps): express.Express {
@@ -33,8 +30,8 @@ export function createApp({ tasks, logger }: AppDeps): express.Express {
   });
 
   // SOAP API, described by api/service.wsdl
-  app.get("/soap", (_req, res) => {
-    res.type("text/xml").send(wsdl);
+  app.get("/soap", (req, res) => {
+    res.type("text/xml").send(wsdlFor(`${req.protocol}://${req.get("host") ?? "localhost"}/soap`));
   });
 
   app.post("/soap", async (req, res) => {

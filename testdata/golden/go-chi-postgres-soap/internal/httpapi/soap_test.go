@@ -56,6 +56,19 @@ func TestSOAPWSDL(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "wsdl:definitions") || !strings.Contains(body, soap.Namespace) {
 		t.Fatalf("GET /soap?wsdl = %d %.80q", resp.StatusCode, body)
 	}
+	// Clients generated from the WSDL call its soap:address: it must be where this
+	// server really is (httptest picks a free port), not the file's localhost:8080.
+	if want := `location="` + srv.URL + `/soap"`; !strings.Contains(body, want) {
+		t.Errorf("the WSDL's soap:address should be %s, got %q", want, addressOf(body))
+	}
+}
+
+func addressOf(wsdl string) string {
+	if i := strings.Index(wsdl, "<soap:address"); i >= 0 {
+		end := strings.Index(wsdl[i:], ">")
+		return wsdl[i : i+end+1]
+	}
+	return "(no soap:address)"
 }
 
 func TestSOAPOperations(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -37,6 +38,29 @@ func NewHandler(store task.Store, log *slog.Logger) *Handler {
 	return &Handler{store: store, log: log}
 }
 
+// addressLocation finds the endpoint URL in api/service.wsdl's soap:address.
+var addressLocation = regexp.MustCompile(`<soap:address\s+location="([^"]*)"`)
+
+// wsdlFor returns api/service.wsdl with its soap:address set to the /soap URL this
+// request came in on, so that a client generated from the WSDL calls this service
+// on whatever host and port it runs, not the localhost address written in the file.
+func wsdlFor(r *http.Request) []byte {
+	loc := addressLocation.FindSubmatchIndex(api.WSDL)
+	if loc == nil {
+		return api.WSDL
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	var endpoint bytes.Buffer
+	_ = xml.EscapeText(&endpoint, []byte(scheme+"://"+r.Host+"/soap"))
+	out := make([]byte, 0, len(api.WSDL)+endpoint.Len())
+	out = append(out, api.WSDL[:loc[2]]...)
+	out = append(out, endpoint.Bytes()...)
+	return append(out, api.WSDL[loc[3]:]...)
+}
+
 // fault is a SOAP 1.1 fault: code is "Client" (the request is wrong) or "Server".
 type fault struct {
 	code, message string
@@ -56,7 +80,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-		_, _ = w.Write(api.WSDL)
+		_, _ = w.Write(wsdlFor(r))
 	case http.MethodPost:
 		payload, err := h.call(r.Context(), r.Body)
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")

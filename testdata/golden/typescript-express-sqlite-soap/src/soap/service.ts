@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { TaskRepository } from "../tasks/repository.js";
 import {
   parsePaging,
@@ -13,6 +14,20 @@ export const NAMESPACE = "https://github.com/octocat/demo/soap";
 const SOAP_ENV = "http://schemas.xmlsoap.org/soap/envelope/";
 
 export const SOAP_CONTENT_TYPE = "text/xml; charset=utf-8";
+
+const WSDL = readFileSync(new URL("../../api/service.wsdl", import.meta.url), "utf8");
+
+/**
+ * api/service.wsdl with its soap:address set to `endpoint`, the /soap URL the request came
+ * in on, so that a client generated from the WSDL calls this service wherever it runs
+ * (not the localhost address written in the file).
+ */
+export function wsdlFor(endpoint: string): string {
+  return WSDL.replace(
+    /(<soap:address\s+location=")[^"]*(")/,
+    (_match, open: string, close: string) => open + escapeXml(endpoint) + close,
+  );
+}
 
 export interface SoapResponse {
   status: number;
