@@ -78,6 +78,7 @@ type harness struct {
 	inCI        bool             // CI is set: an unreachable server is a failure, not a skip
 	keep        bool             // keep the projects of failed combinations
 	unreachable map[string]error // database kind → why its server does not answer
+	clients     *soapClients     // zeep and wsimport, for the SOAP combinations
 	sem         chan struct{}
 
 	mu      sync.Mutex
@@ -136,6 +137,7 @@ func TestE2E(t *testing.T) {
 		inCI:        os.Getenv("CI") != "",
 		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
 		unreachable: map[string]error{},
+		clients:     newSOAPClients(root),
 		sem:         make(chan struct{}, jobsFromEnv()),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -332,6 +334,26 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 		res.Steps["contract"] = stepResult{Status: "FAIL", Time: d}
 		t.Errorf("%s: the contract suite failed (see the contract subtests above); service log: %s\n%s",
 			c.Name(), filepath.Join(logs, "start.log"), tail(filepath.Join(logs, "start.log"), 30))
+	}
+
+	// SOAP: clients generated from the served WSDL by zeep and wsimport must work.
+	if c.API != "soap" {
+		res.Steps["clients"] = stepResult{Status: "skip"}
+		return
+	}
+	env, missing, err := h.clients.prepare(filepath.Join(h.logDir, "soap-clients-install.log"))
+	switch {
+	case err != nil:
+		res.Steps["clients"] = stepResult{Status: "FAIL"}
+		t.Errorf("%s: %v", c.Name(), err)
+	case missing != "" && h.inCI:
+		res.Steps["clients"] = stepResult{Status: "FAIL"}
+		t.Errorf("%s: the SOAP client generators cannot run: %s (CI must have Python, a JDK and Maven)", c.Name(), missing)
+	case missing != "":
+		res.Steps["clients"] = stepResult{Status: "skip"}
+		t.Logf("SKIPPED: %s: zeep and wsimport were not run against the WSDL: %s", c.Name(), missing)
+	default:
+		step("clients", func(logPath string) error { return h.clients.check(env, base, logPath) })
 	}
 }
 

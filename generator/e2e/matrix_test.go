@@ -97,7 +97,7 @@ func selectCombos(bps []blueprint, depth string, only *regexp.Regexp) ([]combo, 
 }
 
 // Step names, in the order they run and the columns of the table.
-var stepNames = []string{"new", "setup", "check", "test", "start", "contract"}
+var stepNames = []string{"new", "setup", "check", "test", "start", "contract", "clients"}
 
 type stepResult struct {
 	Status string // "ok", "FAIL", "skip" (not applicable), "" (not reached)
