@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from functools import cache
 from xml.etree.ElementTree import Element, SubElement
+from xml.sax.saxutils import escape
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -117,9 +118,10 @@ def _wsdl_template() -> str:
 
 def wsdl(endpoint: str) -> Reply:
     """api/service.wsdl with its soap:address pointing at ``endpoint``."""
+    address = escape(endpoint, {'"': "&quot;"})
     text = re.sub(
         r'(<(?:soap:)?address\s+location=")[^"]*(")',
-        lambda match: f"{match.group(1)}{endpoint}{match.group(2)}",
+        lambda match: f"{match.group(1)}{address}{match.group(2)}",
         _wsdl_template(),
     )
     return Reply(200, text.encode("utf-8"), XML)
