@@ -1,7 +1,9 @@
 // Package e2e is the end-to-end harness of DESIGN.md §6: it builds the scaffold CLI,
 // generates projects for blueprint × database × API style combinations, runs each
 // project's own setup, check and test commands against a real database, starts the
-// service and runs the API contract suite (generator/contract) against it.
+// service and runs the API contract suite (generator/contract) against it; a SOAP service
+// is then also called through clients that zeep and wsimport build from its WSDL
+// (testdata/soap-clients, see clients_test.go).
 //
 //	bash .ci/services start     # PostgreSQL, MariaDB, a MongoDB wire server on 127.0.0.1
 //	SCAFFOLD_E2E=ci   go test ./generator/e2e/ -run TestE2E -v -timeout 80m   # the CI set
