@@ -71,7 +71,17 @@ type Blueprint struct {
 	Commands    Commands      `yaml:"commands"`
 	Ecosystem   string        `yaml:"ecosystem"`
 	Files       []FileRule    `yaml:"files"`
+	// Contract is the API contract the blueprint meets: v1 (one resource with
+	// the default fields, the first contract) or v2 (the learner's model,
+	// DESIGN.md §5). The harness holds each blueprint to its own.
+	Contract string `yaml:"contract"`
 }
+
+// The API contract versions a blueprint can declare.
+const (
+	ContractV1 = "v1"
+	ContractV2 = "v2"
+)
 
 // Unsupported records a database or API style a blueprint deliberately does
 // not offer, and why; `scaffold list` shows the reason.
@@ -100,9 +110,10 @@ type FileRule struct {
 // Condition lists, per answer, the values for which a rule applies. An empty
 // list means "any value".
 type Condition struct {
-	DB      []string `yaml:"db"`
-	API     []string `yaml:"api"`
-	License []string `yaml:"license"`
+	DB       []string `yaml:"db"`
+	API      []string `yaml:"api"`
+	License  []string `yaml:"license"`
+	Contract []string `yaml:"contract"`
 }
 
 type layerManifest struct {
@@ -190,6 +201,13 @@ func (c *Catalog) check(dir string, bp *Blueprint) error {
 	}
 	if bp.Port == 0 {
 		bp.Port = 8080
+	}
+	switch bp.Contract {
+	case "":
+		bp.Contract = ContractV1
+	case ContractV1, ContractV2:
+	default:
+		return fmt.Errorf("unknown contract %q: want v1 or v2", bp.Contract)
 	}
 	for _, layer := range bp.Layers {
 		if fi, err := fs.Stat(c.fsys, layer); err != nil || !fi.IsDir() {
@@ -302,6 +320,18 @@ func (bp Blueprint) UnsupportedReason(db, api string) string {
 		}
 	}
 	return ""
+}
+
+// ModelBlueprints lists the blueprints that take the learner's own model
+// (contract v2), by name.
+func (c *Catalog) ModelBlueprints() []string {
+	var out []string
+	for _, bp := range c.Blueprints {
+		if bp.Contract == ContractV2 {
+			out = append(out, bp.Name)
+		}
+	}
+	return out
 }
 
 // FS is the file system the catalog was read from.

@@ -83,7 +83,7 @@ func TestEmbeddedCatalog(t *testing.T) {
 					// spells the default resource instead of using the data.
 					o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
 						Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
-						Resource: "gizmo"}
+						Model: resourceModel("gizmo")}
 					o.ApplyDefaults(cat)
 					if err := o.Validate(cat); err != nil {
 						t.Fatal(err)

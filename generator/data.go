@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // Data is what every template sees. It is built once, here, from the
@@ -22,7 +24,10 @@ type Data struct {
 	Blueprint       string
 	DB              Database
 	API             APIData
-	Resource        ResourceData
+	Resource        ResourceData   // the first resource; in a per-resource file, that file's resource
+	Resources       []ResourceData // every resource of the model, in order
+	Model           *model.Model   // the model as given
+	Contract        string         // the API contract the blueprint meets: v1 or v2
 	Port            int
 	Commands        Commands
 	Ecosystem       string
@@ -53,9 +58,6 @@ type APIData struct {
 	Namespace  string
 }
 
-// ResourceData is the CRUD resource every project serves.
-type ResourceData struct{ Singular, Plural Name }
-
 // GoData holds Go-specific identifiers.
 type GoData struct{ Package string }
 
@@ -77,8 +79,11 @@ func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Ti
 	project := NewName(o.Name)
 	owner := o.RepoOwner()
 	repo := "github.com/" + owner + "/" + o.Name
-	singular := NewName(o.Resource)
-	plural := NewName(Plural(o.Resource))
+	resources := make([]ResourceData, len(o.Model.Resources))
+	for i, r := range o.Model.Resources {
+		resources[i] = newResourceData(r, i, len(o.Model.Resources), db.Dialect)
+	}
+	plural := resources[0].Plural
 
 	javaOwner := javaIdentifierPart(owner)
 	group := "io.github." + javaOwner
@@ -106,7 +111,10 @@ func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Ti
 			REST: api.ID == "rest", SOAP: api.ID == "soap",
 			Namespace: "https://" + repo + "/soap",
 		},
-		Resource:        ResourceData{Singular: singular, Plural: plural},
+		Resource:        resources[0],
+		Resources:       resources,
+		Model:           o.Model,
+		Contract:        bp.Contract,
 		Port:            bp.Port,
 		Commands:        bp.Commands,
 		Ecosystem:       bp.Ecosystem,

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // CommitMessage is the message of the first commit of every project.
@@ -125,10 +127,11 @@ func remoteURL(o *Options) string {
 const AnswersFile = ".scaffold.yaml"
 
 type answers struct {
-	ScaffoldVersion string       `yaml:"scaffold_version"`
-	Blueprint       string       `yaml:"blueprint"`
-	Answers         answerFields `yaml:"answers"`
-	Resource        resourceSpec `yaml:"resource"`
+	ScaffoldVersion string           `yaml:"scaffold_version"`
+	Blueprint       string           `yaml:"blueprint"`
+	Contract        string           `yaml:"contract"`
+	Answers         answerFields     `yaml:"answers"`
+	Resources       []model.Resource `yaml:"resources"`
 }
 
 type answerFields struct {
@@ -144,28 +147,6 @@ type answerFields struct {
 	AuthorEmail string `yaml:"author_email,omitempty"`
 }
 
-type resourceSpec struct {
-	Singular string      `yaml:"singular"`
-	Plural   string      `yaml:"plural"`
-	Fields   []fieldSpec `yaml:"fields"`
-}
-
-type fieldSpec struct {
-	Name      string `yaml:"name"`
-	Type      string `yaml:"type"`
-	Required  bool   `yaml:"required,omitempty"`
-	MinLength int    `yaml:"min_length,omitempty"`
-	MaxLength int    `yaml:"max_length,omitempty"`
-	Default   any    `yaml:"default,omitempty"`
-}
-
-// ResourceFields are the fields of every generated resource besides the
-// server-set id and created_at.
-var resourceFields = []fieldSpec{
-	{Name: "title", Type: "string", Required: true, MinLength: 1, MaxLength: 200},
-	{Name: "done", Type: "bool", Default: false},
-}
-
 func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
 	a := answers{
 		ScaffoldVersion: d.ScaffoldVersion,
@@ -175,9 +156,14 @@ func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
 			Database: o.Database, API: o.API, Owner: o.Owner, Module: o.Module,
 			License: d.License.ID, AuthorName: o.AuthorName, AuthorEmail: o.AuthorEmail,
 		},
-		Resource: resourceSpec{Singular: d.Resource.Singular.Snake, Plural: d.Resource.Plural.Snake, Fields: resourceFields},
+		Contract:  bp.Contract,
+		Resources: o.Model.Resources,
 	}
-	out, err := yaml.Marshal(a)
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	err := enc.Encode(a)
+	out := buf.Bytes()
 	if err != nil {
 		return File{}, fmt.Errorf("write %s: %w", AnswersFile, err)
 	}

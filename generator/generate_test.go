@@ -40,7 +40,7 @@ func TestGenerateWritesAndCommits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "singular: task", "plural: tasks", "max_length: 200"} {
+	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "- name: task", "plural: tasks", "max: 200"} {
 		if !strings.Contains(string(answers), want) {
 			t.Errorf("%s lacks %q:\n%s", AnswersFile, want, answers)
 		}

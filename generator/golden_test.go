@@ -21,13 +21,13 @@ func TestGolden(t *testing.T) {
 	tests := []Options{
 		{Name: "demo", Language: "go", Framework: "nethttp", Database: "sqlite", API: "rest"},
 		{Name: "shop-api", Language: "go", Framework: "chi", Database: "postgres", API: "soap", License: "Apache-2.0"},
-		{Name: "notes", Language: "go", Framework: "gin", Database: "mongodb", API: "rest", License: "none", Resource: "note"},
-		{Name: "library", Language: "go", Framework: "echo", Database: "mariadb", API: "rest", License: "GPL-3.0", Resource: "book"},
+		{Name: "notes", Language: "go", Framework: "gin", Database: "mongodb", API: "rest", License: "none", Model: resourceModel("note")},
+		{Name: "library", Language: "go", Framework: "echo", Database: "mariadb", API: "rest", License: "GPL-3.0", Model: resourceModel("book")},
 		{Name: "todo", Language: "python", Framework: "fastapi", Database: "postgres", API: "rest"},
-		{Name: "orders", Language: "python", Framework: "django", Database: "mysql", API: "soap", Resource: "order"},
+		{Name: "orders", Language: "python", Framework: "django", Database: "mysql", API: "soap", Model: resourceModel("order")},
 		{Name: "demo", Language: "typescript", Framework: "express", Database: "sqlite", API: "soap"},
 		{Name: "demo", Language: "javascript", Framework: "express", Database: "mongodb", API: "rest"},
-		{Name: "inventory", Language: "java", Framework: "spring", Database: "postgres", API: "rest", Resource: "item"},
+		{Name: "inventory", Language: "java", Framework: "spring", Database: "postgres", API: "rest", Model: resourceModel("item")},
 	}
 	for _, o := range tests {
 		o.Owner, o.AuthorName, o.AuthorEmail = "octocat", "Ada Lovelace", "ada@example.com"

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/jinzhu/inflection"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // Name carries every spelling of one name that templates need, so no
@@ -93,15 +93,10 @@ func capitalize(w string) string {
 
 // Plural is the English plural of a snake_case word or phrase: only the last
 // word changes (user_story → user_stories).
-func Plural(s string) string { return inflectLast(s, inflection.Plural) }
+func Plural(s string) string { return model.Plural(s) }
 
 // Singular is the English singular of a snake_case word or phrase.
-func Singular(s string) string { return inflectLast(s, inflection.Singular) }
-
-func inflectLast(s string, fn func(string) string) string {
-	i := strings.LastIndexAny(s, "_- ")
-	return s[:i+1] + fn(s[i+1:])
-}
+func Singular(s string) string { return model.Singular(s) }
 
 // goPackageName makes a valid, conventional Go package name: lower case,
 // letters and digits only.

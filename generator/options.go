@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/mod/module"
+
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // Options are the answers a project is generated from. The wizard and the
@@ -25,7 +27,8 @@ type Options struct {
 	License     string
 	AuthorName  string
 	AuthorEmail string
-	Resource    string // singular, snake_case; default "task"
+	Model       *model.Model // the learner's resources; model.Default() when nil
+	Install     bool         // run the project's setup command before the first commit
 
 	Git    bool // make a Git repository with a first commit
 	Force  bool // write into an existing non-empty folder
@@ -36,14 +39,12 @@ type Options struct {
 const (
 	DefaultLanguage = "go"
 	DefaultLicense  = "MIT"
-	DefaultResource = "task"
 	maxNameLen      = 64
 )
 
 var (
 	projectNameRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
 	ownerRe       = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38}$`)
-	resourceRe    = regexp.MustCompile(`^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$`)
 )
 
 // ApplyDefaults fills what can be derived: the module path, the resource,
@@ -66,9 +67,10 @@ func (o *Options) ApplyDefaults(cat *Catalog) {
 	if o.License == "" {
 		o.License = DefaultLicense
 	}
-	if o.Resource == "" {
-		o.Resource = DefaultResource
+	if o.Model == nil || len(o.Model.Resources) == 0 {
+		o.Model = model.Default()
 	}
+	o.Model.Normalize()
 	if o.Module == "" && o.Name != "" {
 		o.Module = "github.com/" + o.RepoOwner() + "/" + o.Name
 	}
@@ -113,11 +115,11 @@ func (o *Options) Validate(cat *Catalog) error {
 	if strings.ContainsAny(o.AuthorName, "<>\n") {
 		return fmt.Errorf("author name %q must not contain <, > or a line break", o.AuthorName)
 	}
-	if !resourceRe.MatchString(o.Resource) || len(o.Resource) > 40 {
-		return fmt.Errorf("resource name %q must be a singular snake_case word such as task or blog_post", o.Resource)
+	if err := o.Model.Validate(); err != nil {
+		return err
 	}
-	if p := Plural(o.Resource); p == o.Resource {
-		return fmt.Errorf("resource name %q has no distinct plural; choose another word", o.Resource)
+	if bp, _ := o.Blueprint(cat); bp.Contract != ContractV2 && !o.Model.IsDefaultShape() {
+		return fmt.Errorf("%s does not take a custom model yet (it serves one resource with the fields title and done); use --resource NAME alone, or a blueprint that does: %s", bp.Name, strings.Join(cat.ModelBlueprints(), ", "))
 	}
 	if o.Git && (o.AuthorName == "" || o.AuthorEmail == "") {
 		return ErrNoIdentity

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -40,8 +41,8 @@ func TestValidate(t *testing.T) {
 		{"licence any case", func(o *Options) { o.License = "mit" }, ""},
 		{"bad e-mail", func(o *Options) { o.AuthorEmail = "ada" }, "is not an e-mail address"},
 		{"e-mail with name", func(o *Options) { o.AuthorEmail = "Ada <ada@example.com>" }, "is not an e-mail address"},
-		{"bad resource", func(o *Options) { o.Resource = "Task" }, "singular snake_case"},
-		{"uncountable resource", func(o *Options) { o.Resource = "sheep" }, "has no distinct plural"},
+		{"bad resource", func(o *Options) { o.Model = resourceModel("Task") }, "must be snake_case"},
+		{"uncountable resource", func(o *Options) { o.Model = resourceModel("sheep") }, "has no distinct plural"},
 		{"no identity", func(o *Options) { o.AuthorName = "" }, "no Git identity found"},
 		{"no identity without git", func(o *Options) { o.AuthorName, o.AuthorEmail, o.Git = "", "", false }, ""},
 	}
@@ -70,14 +71,14 @@ func TestApplyDefaults(t *testing.T) {
 	o := Options{Name: "demo", Language: "python"}
 	o.ApplyDefaults(cat)
 	want := Options{Name: "demo", Dir: "demo", Language: "python", Framework: "flask", Database: "postgres",
-		API: "rest", License: "MIT", Resource: "task", Module: "github.com/your-github-user/demo"}
-	if o != want {
+		API: "rest", License: "MIT", Model: resourceModel("task"), Module: "github.com/your-github-user/demo"}
+	if !reflect.DeepEqual(o, want) {
 		t.Errorf("ApplyDefaults =\n %+v\nwant\n %+v", o, want)
 	}
-	given := Options{Name: "demo", Dir: "x", Language: "go", Framework: "std", Database: "mongodb", API: "soap", License: "none", Resource: "note", Module: "example.com/m", Owner: "o"}
+	given := Options{Name: "demo", Dir: "x", Language: "go", Framework: "std", Database: "mongodb", API: "soap", License: "none", Model: resourceModel("note"), Module: "example.com/m", Owner: "o"}
 	before := given
 	given.ApplyDefaults(cat)
-	if given != before {
+	if !reflect.DeepEqual(given, before) {
 		t.Errorf("ApplyDefaults changed given answers: %+v", given)
 	}
 }

@@ -65,18 +65,31 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 	files := make([]File, 0, len(outputs))
 	seen := map[string]string{}
 	for _, s := range outputs {
-		f, skip, err := renderOne(fsys, root, s, data)
-		if err != nil {
-			return nil, err
+		// A file whose path names .Resource is written once per resource,
+		// with .Resource set to that resource.
+		each := []Data{data}
+		if perResource(s.logical) {
+			each = each[:0]
+			for _, r := range data.Resources {
+				d := data
+				d.Resource = r
+				each = append(each, d)
+			}
 		}
-		if skip {
-			continue
+		for _, d := range each {
+			f, skip, err := renderOne(fsys, root, s, d)
+			if err != nil {
+				return nil, err
+			}
+			if skip {
+				continue
+			}
+			if prev, dup := seen[f.Path]; dup {
+				return nil, fmt.Errorf("render %s: it writes %s, which %s writes too", s.fsPath, f.Path, prev)
+			}
+			seen[f.Path] = s.fsPath
+			files = append(files, f)
 		}
-		if prev, dup := seen[f.Path]; dup {
-			return nil, fmt.Errorf("render %s: it writes %s, which %s writes too", s.fsPath, f.Path, prev)
-		}
-		seen[f.Path] = s.fsPath
-		files = append(files, f)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
@@ -131,6 +144,12 @@ func collect(fsys fs.FS, bp Blueprint) ([]source, []FileRule, error) {
 	return out, rules, nil
 }
 
+// perResource reports whether a path names the resource, so it is rendered
+// once for each resource of the model.
+func perResource(logical string) bool {
+	return strings.Contains(logical, "{{") && strings.Contains(logical, ".Resource.")
+}
+
 // isPartial reports whether a path is a partial: one of its segments starts
 // with a single "_" (`_readme/x.md`). Dunder names such as `__init__.py` or
 // `__tests__` are ordinary files.
@@ -162,7 +181,7 @@ func applies(rules []FileRule, logical string, data Data) bool {
 
 func (c Condition) holds(d Data) bool {
 	in := func(list []string, v string) bool { return len(list) == 0 || slices.Contains(list, v) }
-	return in(c.DB, d.DB.ID) && in(c.API, d.API.ID) && in(c.License, d.License.ID)
+	return in(c.DB, d.DB.ID) && in(c.API, d.API.ID) && in(c.License, d.License.ID) && in(c.Contract, d.Contract)
 }
 
 func parse(fsys fs.FS, root *template.Template, name string, s source) error {

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"github.com/scaffold-dev/scaffold/generator/model"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -58,8 +59,10 @@ func TestRender(t *testing.T) {
 			absent: []string{"soap/handler.go", "store/mongo.go", "empty.txt", "_family/prereqs.md", "blueprint.yaml", "common/layer.yaml", "layer.yaml"},
 		},
 		{
-			name:   "mongodb soap, other resource, no licence",
-			change: func(o *Options) { o.Database, o.API, o.Resource, o.License = "mongodb", "soap", "blog_post", "none" },
+			name: "mongodb soap, other resource, no licence",
+			change: func(o *Options) {
+				o.Database, o.API, o.Model, o.License = "mongodb", "soap", resourceModel("blog_post"), "none"
+			},
 			want: map[string]string{
 				"soap/handler.go":             "package soap // https://github.com/octocat/demo-api/soap\n",
 				"store/mongo.go":              "package store // mongo\n",
@@ -68,6 +71,19 @@ func TestRender(t *testing.T) {
 				"main.go":                     "package main // BlogPosts on MongoDB\n",
 			},
 			absent: []string{"store/sql.go", "LICENSE"},
+		},
+		{
+			name: "two resources: a file whose path names .Resource is written for each",
+			change: func(o *Options) {
+				o.Model = &model.Model{Resources: []model.Resource{model.DefaultResource("book"), model.DefaultResource("author")}}
+				o.Model.Normalize()
+			},
+			want: map[string]string{
+				"internal/book/model.go":   "package book\n",
+				"internal/author/model.go": "package author\n",
+				"main.go":                  "package main // Books on SQLite\n",
+			},
+			absent: []string{"internal/task/model.go"},
 		},
 	}
 	for _, tt := range tests {

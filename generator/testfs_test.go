@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"github.com/scaffold-dev/scaffold/generator/model"
 	"testing"
 	"testing/fstest"
 )
@@ -71,6 +72,7 @@ apis: [rest, soap]
 port: 8080
 commands: {setup: go mod download, check: go vet ./..., test: go test ./..., run: go run .}
 ecosystem: gomod
+contract: v2
 files:
   - paths: ["soap/**"]
     when: {api: [soap]}
@@ -96,4 +98,11 @@ func validOptions() Options {
 		API: "rest", Owner: "octocat", License: "MIT", AuthorName: "Ada Lovelace",
 		AuthorEmail: "ada@example.com", Git: true,
 	}
+}
+
+// resourceModel is the default model under another resource name.
+func resourceModel(name string) *model.Model {
+	m := &model.Model{Resources: []model.Resource{model.DefaultResource(name)}}
+	m.Normalize()
+	return m
 }

@@ -24,6 +24,7 @@ type listEntry struct {
 	Unsupported []generator.Unsupported `json:"unsupported,omitempty"`
 	Port        int                     `json:"port"`
 	Commands    generator.Commands      `json:"commands"`
+	Contract    string                  `json:"contract"`
 }
 
 func newListCmd(a *app) *cobra.Command {
@@ -54,7 +55,7 @@ func writeListJSON(s *Streams, cat *generator.Catalog) error {
 			Name: bp.Name, Language: bp.Language, Framework: bp.Framework,
 			Title: bp.Title, Description: bp.Description, Default: bp.Default,
 			Databases: bp.Databases, APIs: bp.APIs, Unsupported: bp.Unsupported,
-			Port: bp.Port, Commands: bp.Commands,
+			Port: bp.Port, Commands: bp.Commands, Contract: bp.Contract,
 		})
 	}
 	enc := json.NewEncoder(s.Out)

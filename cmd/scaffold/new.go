@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -9,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // Flag names, in the order the wizard asks.
@@ -24,6 +27,7 @@ const (
 	flagAuthorName  = "author-name"
 	flagAuthorEmail = "author-email"
 	flagResource    = "resource"
+	flagModel       = "model"
 )
 
 // requiredWithoutTTY are the answers that have no sensible default: without a
@@ -38,6 +42,9 @@ type newCmd struct {
 	flags  *pflag.FlagSet
 	asked  bool // the wizard asked at least one question
 	dirArg string
+
+	resources []string // --resource shorthands
+	modelFile string   // --model
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -83,7 +90,8 @@ REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
 	f.StringVar(&o.License, flagLicense, "", "licence: {license} (default MIT)")
 	f.StringVar(&o.AuthorName, flagAuthorName, "", "author name (default: git config user.name)")
 	f.StringVar(&o.AuthorEmail, flagAuthorEmail, "", "author e-mail (default: git config user.email)")
-	f.StringVar(&o.Resource, flagResource, "", "the CRUD resource, singular snake_case (default task)")
+	f.StringArrayVar(&n.resources, flagResource, nil, "a resource of your model in one line, e.g. 'book: title:string!, pages:int' (repeat for more; see below)")
+	f.StringVar(&n.modelFile, flagModel, "", "a model file (YAML, see below); - reads standard input")
 	f.BoolVarP(&n.yes, "yes", "y", false, "take the default for every answer not given")
 	f.BoolVar(&n.noGit, "no-git", false, "do not make a Git repository")
 	f.BoolVar(&o.Force, "force", false, "write into an existing, non-empty folder")
@@ -114,6 +122,9 @@ func (n *newCmd) run() error {
 	}
 	o := &n.opts
 	o.Git = !n.noGit
+	if err := n.readModel(); err != nil {
+		return err
+	}
 	if n.dirArg != "" {
 		o.Dir = filepath.Clean(n.dirArg)
 		if !n.given(flagName) {
@@ -231,4 +242,42 @@ func choiceList(cat *generator.Catalog, kind string) []string {
 		}
 	}
 	return out
+}
+
+// readModel fills opts.Model from --model and --resource. A mistake in the
+// shorthand is a usage error with its column; a bad model file is an error.
+func (n *newCmd) readModel() error {
+	if n.modelFile != "" && len(n.resources) > 0 {
+		return &usageError{command: "new", err: fmt.Errorf("give the model either with --model or with --resource, not both")}
+	}
+	if n.modelFile != "" {
+		var data []byte
+		var err error
+		if n.modelFile == "-" {
+			data, err = io.ReadAll(n.app.streams.In)
+		} else {
+			data, err = os.ReadFile(n.modelFile)
+		}
+		if err != nil {
+			return fmt.Errorf("read the model file %s: %w", n.modelFile, err)
+		}
+		m, err := model.Parse(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", n.modelFile, err)
+		}
+		n.opts.Model = m
+		return nil
+	}
+	if len(n.resources) > 0 {
+		m := &model.Model{}
+		for _, s := range n.resources {
+			r, err := model.ParseShorthand(s)
+			if err != nil {
+				return &usageError{command: "new", err: err}
+			}
+			m.Resources = append(m.Resources, r)
+		}
+		n.opts.Model = m
+	}
+	return nil
 }
