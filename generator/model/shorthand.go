@@ -241,6 +241,8 @@ func (s *scanner) args(f *Field) error {
 	if !s.eat('.') || !s.eat('.') {
 		return s.errf("expected bounds as min..max for field %q, e.g. (1..200), (..17) or (0..)", f.Name)
 	}
+	s.skipSpace()
+	hiAt := s.pos
 	hi, err := s.value(")")
 	if err != nil {
 		return err
@@ -250,13 +252,15 @@ func (s *scanner) args(f *Field) error {
 	}
 	for _, b := range []struct {
 		text string
+		at   int
 		dst  **float64
-	}{{lo, &f.Min}, {hi, &f.Max}} {
+	}{{lo, start, &f.Min}, {hi, hiAt, &f.Max}} {
 		if b.text == "" {
 			continue
 		}
 		v, err := strconv.ParseFloat(b.text, 64)
 		if err != nil {
+			s.pos = b.at
 			return s.errf("bound %q of field %q is not a number", b.text, f.Name)
 		}
 		*b.dst = &v

@@ -57,10 +57,15 @@ func (m *Model) Validate() error {
 		return fmt.Errorf("the model has %d resources; at most %d are allowed", len(m.Resources), MaxResources)
 	}
 	names := map[string]string{} // every singular, plural and squashed form → what owns it
+	seen := map[string]bool{}
 	for _, r := range m.Resources {
 		if err := r.validate(); err != nil {
 			return err
 		}
+		if seen[r.Name] {
+			return fmt.Errorf("resources %q and %q have the same name; every resource needs its own", r.Name, r.Name)
+		}
+		seen[r.Name] = true
 		for _, n := range []string{r.Name, r.Plural, squash(r.Name), squash(r.Plural)} {
 			if owner, dup := names[n]; dup && owner != r.Name {
 				return fmt.Errorf("resources %q and %q have names that clash (%q); give them distinct names", owner, r.Name, n)
@@ -138,15 +143,15 @@ func checkNameIn(what, name, resource string, reservedIn func(string) string) er
 }
 
 func (f Field) validate(res string) error {
-	if err := checkName("field", f.Name, res); err != nil {
-		return err
-	}
 	at := fmt.Sprintf("field %q of resource %q", f.Name, res)
 	if slices.Contains(serverFields, f.Name) {
 		return fmt.Errorf("%s is added by the server (id, created_at and updated_at always exist); remove it from the model", at)
 	}
 	if slices.Contains(queryParams, f.Name) {
 		return fmt.Errorf("%s would clash with the list endpoint's ?%s= parameter; choose another name", at, f.Name)
+	}
+	if err := checkName("field", f.Name, res); err != nil {
+		return err
 	}
 	if !slices.Contains(Types, f.Type) {
 		if f.Type == "" {
