@@ -1,12 +1,15 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 func TestLoadCatalog(t *testing.T) {
@@ -109,3 +112,97 @@ func TestEmbeddedCatalog(t *testing.T) {
 // taskRe finds the default resource's name where a template should have used
 // the resource data.
 var taskRe = regexp.MustCompile(`(?i:\btasks?\b)|Tasks?[A-Z(]|[a-z_]tasks?\b`)
+
+// Blueprints on contract v2 are driven by the model: rendered with the
+// default fields under other names (headline, finished) they must not spell
+// title or done anywhere, and rendered with the rich model they must not
+// leave a value out. The words are allowed only where RFC 9457 needs them
+// (the problem type's "title" member): files and lines about problems.
+func TestModelDrivenTemplates(t *testing.T) {
+	cat, err := LoadCatalog(blueprints.FS)
+	if err != nil {
+		t.Fatalf("LoadCatalog(embedded): %v", err)
+	}
+	renamed := &model.Model{Resources: []model.Resource{{Name: "gizmo", Fields: []model.Field{
+		{Name: "headline", Type: model.String, Required: true},
+		{Name: "finished", Type: model.Bool, Default: false},
+	}}}}
+	rich := loadModel(t, filepath.Join("..", "testdata", "models", "rich.yaml"))
+	n := 0
+	for _, bp := range cat.Blueprints {
+		if bp.Contract != ContractV2 {
+			continue
+		}
+		for _, db := range bp.Databases {
+			for _, api := range bp.APIs {
+				n++
+				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
+					t.Parallel()
+					for _, m := range []*model.Model{renamed, rich} {
+						o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
+							Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
+							Model: cloneModel(m)}
+						o.ApplyDefaults(cat)
+						if err := o.Validate(cat); err != nil {
+							t.Fatal(err)
+						}
+						files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
+						if err != nil {
+							t.Fatal(err)
+						}
+						for _, f := range files {
+							if strings.Contains(string(f.Data), "<no value>") {
+								t.Errorf("%s contains <no value>", f.Path)
+							}
+							if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
+								t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)
+							}
+							if m != renamed || f.Path == AnswersFile || problemRe.MatchString(f.Path) {
+								continue
+							}
+							for i, line := range strings.Split(string(f.Data), "\n") {
+								if fieldWordRe.MatchString(line) && !problemRe.MatchString(line) {
+									t.Errorf("%s:%d spells a default field name although the model has none: %s", f.Path, i+1, strings.TrimSpace(line))
+								}
+							}
+						}
+					}
+				})
+			}
+		}
+	}
+	t.Logf("%d combinations on contract v2", n)
+}
+
+var (
+	// fieldWordRe finds the default model's field names in any spelling.
+	fieldWordRe = regexp.MustCompile(`(?i:\b(?:title|done)s?\b)|(?:Title|Done)[A-Z(]|[a-z_](?:Title|Done)\b`)
+	// problemRe marks the places RFC 9457's "title" member belongs.
+	problemRe = regexp.MustCompile(`(?i)problem|9457`)
+)
+
+func loadModel(t *testing.T, path string) *model.Model {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// cloneModel copies a model so parallel tests can normalize their own.
+func cloneModel(m *model.Model) *model.Model {
+	data, err := m.Marshal()
+	if err != nil {
+		panic(err)
+	}
+	c, err := model.Parse(data)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
