@@ -25,7 +25,7 @@ func installProgress(s *Streams) func(command string) func(error) {
 				if err == nil {
 					fmt.Fprintf(s.Out, "Installed the dependencies in %s.\n", elapsed(time.Since(start)))
 				} else {
-					fmt.Fprintf(s.Out, "The install stopped after %s.\n", elapsed(time.Since(start)))
+					fmt.Fprintf(s.Out, "The install failed after %s (see the warning at the end).\n", elapsed(time.Since(start)))
 				}
 			}
 		}
