@@ -395,3 +395,50 @@ func TestModelFlagsInCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestWizardAsksPluralWhenEnglishHasNone: sheep is its own plural, so the
+// wizard asks for a distinct one.
+func TestWizardAsksPluralWhenEnglishHasNone(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "farm")
+	s := &scripted{t: t, answers: script(
+		answer{question: "What will your API manage?", choice: "My own"},
+		answer{question: "Resource name", text: "sheep"},
+		answer{question: "Plural of sheep", text: "sheep_flock", reject: []string{"", "sheep", "Flock"}},
+		answer{question: "Field name", text: "tag_number"},
+		answer{question: "Type of tag_number", choice: "int"},
+		answer{question: "Is tag_number required?", choice: "Yes"},
+		answer{question: "Smallest value", text: "1"},
+		answer{question: "Largest value", text: ""},
+		answer{question: "Must every tag_number be unique?", choice: "Yes"},
+		answer{question: "Another field for sheep?", choice: "Done"},
+		answer{question: "Another resource?", choice: "Done"},
+		answer{question: "Is this your model?", choice: "Looks right"},
+	)}
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: s, pinned: true}, "new", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	s.done()
+	if cmd := nextTime(t, r.stdout); !strings.Contains(cmd, "--resource 'sheep(sheep_flock): tag_number:int(1..)! unique'") {
+		t.Errorf("printed command: %s", cmd)
+	}
+	sameAnswers(t, dir, rerun(t, nextTime(t, r.stdout), dir))
+}
+
+// TestResourceNameAlone: --resource NAME keeps the default fields, and so
+// works on a blueprint that takes no custom model.
+func TestResourceNameAlone(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "gizmos")
+	r := runScaffold(t, runConfig{identity: ada, pinned: true}, "new", dir, "--yes", "--framework", "gin", "--resource", "gizmo")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"- name: gizmo\n", "plural: gizmos", "- name: title", "- name: done"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+}
