@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -188,5 +189,29 @@ func TestElapsed(t *testing.T) {
 		if got := elapsed(d); got != want {
 			t.Errorf("elapsed(%v) = %q, want %q", d, got, want)
 		}
+	}
+}
+
+// TestInstallCtrlC: Ctrl-C during the install stops the setup command, not
+// scaffold: the project is committed without what the setup would write, and
+// the warning says how to retry. The fake go sends the SIGINT itself, while
+// scaffold is waiting for it.
+func TestInstallCtrlC(t *testing.T) {
+	t.Setenv("SCAFFOLD_TEST_PID", strconv.Itoa(os.Getpid()))
+	fakeGo(t, `kill -INT "$SCAFFOLD_TEST_PID"; sleep 30; echo late > install.log`)
+	dir := filepath.Join(t.TempDir(), "demo")
+	start := time.Now()
+	r := runScaffold(t, runConfig{identity: ada}, "new", dir, "--yes", "--install")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if d := time.Since(start); d > 15*time.Second {
+		t.Errorf("the interrupted setup ran on for %v", d)
+	}
+	if !strings.Contains(r.stderr, "go mod download was interrupted") || !strings.Contains(r.stderr, "&& go mod download") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if committed(t, dir, "install.log") || !committed(t, dir, ".scaffold.yaml") {
+		t.Error("the project is not committed as it was before the install")
 	}
 }
