@@ -268,9 +268,22 @@ func TestList(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The pinned catalog: chi takes the learner's model, gin not yet.
+	pinned := runScaffold(t, runConfig{pinned: true}, "list")
+	for _, want := range []string{"chi      ", "gin      "} {
+		line := ""
+		for _, l := range strings.Split(pinned.stdout, "\n") {
+			if strings.Contains(l, want) {
+				line = l
+			}
+		}
+		if wantModel := map[string]string{"chi      ": "your own", "gin      ": "task only"}[want]; !strings.Contains(line, wantModel) {
+			t.Errorf("list line %q lacks %q", line, wantModel)
 		}
 	}
 

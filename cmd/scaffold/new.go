@@ -357,7 +357,8 @@ answers as flags or use --yes.
 The data model
   The default model is one resource, task, with a required title and a done
   flag. Give your own with --model FILE or with one --resource per resource
-  (not both); blueprints on API contract v2 take any model (scaffold list).
+  (not both). The DATA MODEL column of scaffold list says which blueprints
+  take your own model (API contract v2); the others serve the task for now.
 
 ` + indent(model.ShorthandHelp, "  ") + `
 
