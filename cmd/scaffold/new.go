@@ -326,7 +326,7 @@ func (n *newCmd) modelFileName() string {
 func parseModelFile(data []byte) (*model.Model, error) {
 	var keys map[string]any
 	if yaml.Unmarshal(data, &keys) == nil {
-		for _, k := range []string{"answers", "scaffold_version", "blueprint", "resource"} {
+		for _, k := range []string{"answers", "scaffold_version", "blueprint", "contract", "resource"} {
 			if _, ok := keys[k]; ok {
 				return model.FromAnswers(data)
 			}

@@ -442,3 +442,29 @@ func TestResourceNameAlone(t *testing.T) {
 		}
 	}
 }
+
+func TestParseModelFile(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in string
+		want     string // the resources, by Describe; "" = an error
+	}{
+		{"model file", "resources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{"byte order mark", "\ufeffresources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{".scaffold.yaml", "scaffold_version: v1\nblueprint: go-nethttp\ncontract: v2\nanswers: {name: x}\nresources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{"legacy .scaffold.yaml", "blueprint: go-chi\nanswers: {name: x}\nresource: {singular: note, plural: notes}\n", "note (title, done)"},
+		{"unknown key in a model file", "resources:\n  - name: book\n    fields:\n      - {name: title, type: string}\nmodels: []\n", ""},
+		{"unknown field key", "resources:\n  - name: book\n    fields:\n      - {name: title, kind: string}\n", ""},
+	}
+	for _, tt := range tests {
+		m, err := parseModelFile([]byte(tt.in))
+		switch {
+		case tt.want == "" && err == nil:
+			t.Errorf("%s: no error for %q", tt.name, tt.in)
+		case tt.want != "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && m.Describe() != tt.want:
+			t.Errorf("%s: %s, want %s", tt.name, m.Describe(), tt.want)
+		}
+	}
+}
