@@ -371,6 +371,12 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 		res.Steps["clients"] = stepResult{Status: "skip"}
 		return
 	}
+	if c.Model == modelRich {
+		// testdata/soap-clients calls the default model's operations (CreateTask, …).
+		res.Steps["clients"] = stepResult{Status: "skip"}
+		t.Logf("SKIPPED: %s: the zeep and wsimport clients of testdata/soap-clients know the default model only", c.Name())
+		return
+	}
 	env, missing, err := h.clients.prepare(filepath.Join(h.logDir, "soap-clients-install.log"))
 	switch {
 	case err != nil:
