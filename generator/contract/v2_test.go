@@ -158,3 +158,19 @@ func TestPropertyPhaseIsReproducible(t *testing.T) {
 		t.Errorf("different seeds made the same requests")
 	}
 }
+
+func TestOffHost(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, want string }{
+		{`var u = window.location.protocol + "//" + window.location.host + "/openapi.yaml"`, ""},
+		{`if (url.startsWith("https://")) { return url }`, ""},
+		{`import x from "https://unpkg.com/swagger-ui-dist@5/x.js"`, "https://unpkg.com"},
+		{`@import url(//fonts.googleapis.com/css?family=Open+Sans);`, "//fonts.googleapis.com"},
+		{`fetch("http://127.0.0.1:8080/openapi.yaml")`, ""},
+		{`xmlns="http://www.w3.org/2000/svg"`, ""},
+	} {
+		if got := offHost(tc.text); got != tc.want {
+			t.Errorf("offHost(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
