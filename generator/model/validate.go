@@ -411,7 +411,7 @@ func (f Field) Check(v any) string {
 		if !ok {
 			return "must be a date such as 2024-05-31"
 		}
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
+		if d, err := time.Parse(time.DateOnly, s); err != nil || d.Year() < 1 {
 			return "must be a date such as 2024-05-31"
 		}
 	case DateTime:
@@ -419,7 +419,8 @@ func (f Field) Check(v any) string {
 		if !ok {
 			return "must be a date and time such as 2024-05-31T14:30:00Z"
 		}
-		if _, err := time.Parse(time.RFC3339, s); err != nil {
+		// Year 0 parses, but PostgreSQL has no year 0: dates start at year 1.
+		if d, err := time.Parse(time.RFC3339, s); err != nil || d.UTC().Year() < 1 {
 			return "must be a date and time such as 2024-05-31T14:30:00Z"
 		}
 	case Enum:
