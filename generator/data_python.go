@@ -12,7 +12,7 @@ import (
 // Python spellings of a field, for the Python blueprints: the Pydantic types
 // of the input and output models, the SQLAlchemy column type and the
 // default as a Python expression. The annotated base types they name
-// (Text, RequiredText, Int64, Float, Bool, Date, DateTime, QueryInt …) are
+// (Text, RequiredText, Int, Float, Bool, Date, DateTime, QueryInt …) are
 // defined by the blueprint's schemas/types.py.
 
 // PyEnum is the name of the Python enum class of an enum field (StrEnum).
@@ -36,7 +36,7 @@ func (f FieldData) PyInput() string {
 			constraints = append(constraints, "max_length="+strconv.FormatInt(mx, 10))
 		}
 	case model.Int:
-		base = "Int64"
+		base = "Int"
 		if mn, ok := f.Model.MinInt(); ok {
 			constraints = append(constraints, "ge="+strconv.FormatInt(mn, 10))
 		}

@@ -14,6 +14,9 @@ from pydantic import AfterValidator, BeforeValidator, Field
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
+# The whole numbers JSON carries exactly (RFC 7493): a larger one would be
+# rounded by JavaScript clients and many parsers, so int fields stop there.
+MAX_SAFE_INT = 2**53 - 1
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DATETIME = re.compile(
@@ -81,7 +84,7 @@ def _query_bool(value: object) -> object:
 
 Text = Annotated[str, Field(strict=True), AfterValidator(_storable)]
 RequiredText = Annotated[Text, AfterValidator(_not_blank)]
-Int64 = Annotated[int, Field(strict=True, ge=INT64_MIN, le=INT64_MAX)]
+Int = Annotated[int, Field(strict=True, ge=-MAX_SAFE_INT, le=MAX_SAFE_INT)]
 Float = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 Bool = Annotated[bool, Field(strict=True)]
 Date = Annotated[date, BeforeValidator(_iso_date)]
