@@ -129,9 +129,10 @@ func (in *Installer) Run(bp Blueprint, dir string) *InstallReport {
 	rep.Elapsed = time.Since(start)
 	if err != nil {
 		if ctx.Err() != nil {
-			err = fmt.Errorf("interrupted: %w", ctx.Err())
+			rep.Err = fmt.Errorf("%s was interrupted", rep.Command)
+		} else {
+			rep.Err = fmt.Errorf("%s failed: %w", rep.Command, err)
 		}
-		rep.Err = fmt.Errorf("%s failed: %w", rep.Command, err)
 		rep.Output = lastLines(out.String(), outputTail)
 	}
 	if done != nil {

@@ -92,6 +92,9 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 			files = append(files, f)
 		}
 	}
+	if files, err = addSpecFiles(files, seen, bp, data); err != nil {
+		return nil, err
+	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }

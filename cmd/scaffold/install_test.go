@@ -3,8 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-git/go-git/v5"
 )
@@ -105,5 +107,111 @@ func TestInstallFlag(t *testing.T) {
 				t.Errorf("next steps say go mod download = %v:\n%s", step, r.stdout)
 			}
 		})
+	}
+}
+
+// TestWizardInstalls: answering yes to the install question runs the setup,
+// and the printed command carries --install.
+func TestWizardInstalls(t *testing.T) {
+	fakeGo(t, `echo "$@" > install.log`)
+	dir := filepath.Join(t.TempDir(), "api")
+	s := &scripted{t: t, answers: []answer{
+		{question: "Language", choice: "Go"},
+		{question: "Framework", choice: "Gin"},
+		{question: "Database", choice: "SQLite"},
+		{question: "API style", choice: "REST"},
+		{question: "GitHub owner", text: ""},
+		{question: "Licence", choice: "MIT"},
+		{question: "Author name", text: "Ada Lovelace"},
+		{question: "Author e-mail", text: "ada@example.com"},
+		{question: "Install the dependencies now?", choice: "Yes", wantDef: "Yes, run go mod download"},
+	}}
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: s, pinned: true}, "new", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	s.done()
+	if !committed(t, dir, "install.log") {
+		t.Error("the setup did not run before the commit")
+	}
+	if cmd := nextTime(t, r.stdout); !strings.HasSuffix(cmd, " --install") {
+		t.Errorf("the printed command lacks --install: %s", cmd)
+	}
+}
+
+func TestInstallProgress(t *testing.T) {
+	t.Parallel()
+	for _, tty := range []bool{false, true} {
+		for _, fail := range []bool{false, true} {
+			var out strings.Builder
+			s := &Streams{Out: &out, OutTTY: tty}
+			done := installProgress(s)("npm install")
+			if tty {
+				time.Sleep(250 * time.Millisecond) // a few spinner frames
+			}
+			var err error
+			if fail {
+				err = os.ErrNotExist
+			}
+			done(err)
+			got := out.String()
+			var want []string
+			switch {
+			case tty && !fail:
+				want = []string{"\r\x1b[K", spinnerFrames[1], "Installing the dependencies: npm install", "✔", "Installed the dependencies in"}
+			case tty:
+				want = []string{"\r\x1b[K", "✖ The install failed in"}
+			case !fail:
+				want = []string{"Installing the dependencies: npm install …\n", "Installed the dependencies in"}
+			default:
+				want = []string{"The install failed after"}
+			}
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("tty %v, fail %v: output lacks %q:\n%q", tty, fail, w, got)
+				}
+			}
+			if !tty && strings.ContainsAny(got, "\r\x1b") {
+				t.Errorf("control characters written to a non-terminal: %q", got)
+			}
+		}
+	}
+}
+
+func TestElapsed(t *testing.T) {
+	t.Parallel()
+	for d, want := range map[time.Duration]string{
+		850 * time.Millisecond:  "850ms",
+		12*time.Second + 300e6:  "12s",
+		2*time.Minute + 5e9:     "2m05s",
+		61*time.Minute + 59.9e9: "61m59s",
+	} {
+		if got := elapsed(d); got != want {
+			t.Errorf("elapsed(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// TestInstallCtrlC: Ctrl-C during the install stops the setup command, not
+// scaffold: the project is committed without what the setup would write, and
+// the warning says how to retry. The fake go sends the SIGINT itself, while
+// scaffold is waiting for it.
+func TestInstallCtrlC(t *testing.T) {
+	t.Setenv("SCAFFOLD_TEST_PID", strconv.Itoa(os.Getpid()))
+	fakeGo(t, `kill -INT "$SCAFFOLD_TEST_PID"; sleep 30; echo late > install.log`)
+	dir := filepath.Join(t.TempDir(), "demo")
+	start := time.Now()
+	r := runScaffold(t, runConfig{identity: ada}, "new", dir, "--yes", "--install")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if d := time.Since(start); d > 15*time.Second {
+		t.Errorf("the interrupted setup ran on for %v", d)
+	}
+	if !strings.Contains(r.stderr, "go mod download was interrupted") || !strings.Contains(r.stderr, "&& go mod download") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	if committed(t, dir, "install.log") || !committed(t, dir, ".scaffold.yaml") {
+		t.Error("the project is not committed as it was before the install")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/scaffold-dev/scaffold/generator"
 	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // result is what one run of scaffold produced.
@@ -267,9 +268,22 @@ func TestList(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The pinned catalog: chi takes the learner's model, gin not yet.
+	pinned := runScaffold(t, runConfig{pinned: true}, "list")
+	for _, want := range []string{"chi      ", "gin      "} {
+		line := ""
+		for _, l := range strings.Split(pinned.stdout, "\n") {
+			if strings.Contains(l, want) {
+				line = l
+			}
+		}
+		if wantModel := map[string]string{"chi      ": "your own", "gin      ": "task only"}[want]; !strings.Contains(line, wantModel) {
+			t.Errorf("list line %q lacks %q", line, wantModel)
 		}
 	}
 
@@ -362,5 +376,25 @@ func TestNewInCurrentFolder(t *testing.T) {
 	after, _ := os.Stat(dir)
 	if !os.SameFile(before, after) {
 		t.Error("the folder was replaced, not filled")
+	}
+}
+
+// TestNewHelp: scaffold new --help documents the model (the shorthand's
+// grammar and a model file) and the install step.
+func TestNewHelp(t *testing.T) {
+	t.Parallel()
+	r := runScaffold(t, runConfig{}, "new", "--help")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, line := range strings.Split(model.ShorthandHelp, "\n") {
+		if line = strings.TrimSpace(line); !strings.Contains(r.stdout, line) {
+			t.Errorf("help lacks the shorthand line %q", line)
+		}
+	}
+	for _, want := range []string{"--model FILE", "--resource SHORTHAND", "--install", "--no-install", "resources:", "values: [wishlist, reading, read]", ".scaffold.yaml", "exits 0", "database: sqlite, postgres"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, r.stdout)
+		}
 	}
 }

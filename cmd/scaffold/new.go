@@ -95,8 +95,8 @@ func newNewCmd(a *app) *cobra.Command {
 	f.StringVar(&o.License, flagLicense, "", "licence: {license} (default MIT)")
 	f.StringVar(&o.AuthorName, flagAuthorName, "", "author name (default: git config user.name)")
 	f.StringVar(&o.AuthorEmail, flagAuthorEmail, "", "author e-mail (default: git config user.email)")
-	f.StringVar(&n.modelFile, flagModel, "", "the data model: a model file (YAML, see above) or a project's .scaffold.yaml; - reads standard input")
-	f.StringArrayVar(&n.resources, flagResource, nil, "one resource of the data model in one line, e.g. 'book: title:string!, pages:int' (repeat for more; see above)")
+	f.StringVar(&n.modelFile, flagModel, "", "the data model: a model `FILE` (YAML, see above) or a project's .scaffold.yaml; - reads standard input")
+	f.StringArrayVar(&n.resources, flagResource, nil, "one resource of the data model in one line, e.g. 'book: title:string!, pages:int' (`SHORTHAND`, see above; repeat for more)")
 	f.BoolVar(&n.install, flagInstall, false, "run the project's setup command (npm install, go mod download, …) before the first commit")
 	f.BoolVar(&n.noInstall, flagNoInstall, false, "do not run the setup command (the default with --yes or without a terminal)")
 	f.BoolVarP(&n.yes, "yes", "y", false, "take the default for every answer not given")
@@ -326,7 +326,7 @@ func (n *newCmd) modelFileName() string {
 func parseModelFile(data []byte) (*model.Model, error) {
 	var keys map[string]any
 	if yaml.Unmarshal(data, &keys) == nil {
-		for _, k := range []string{"answers", "scaffold_version", "blueprint", "resource"} {
+		for _, k := range []string{"answers", "scaffold_version", "blueprint", "contract", "resource"} {
 			if _, ok := keys[k]; ok {
 				return model.FromAnswers(data)
 			}
@@ -357,7 +357,8 @@ answers as flags or use --yes.
 The data model
   The default model is one resource, task, with a required title and a done
   flag. Give your own with --model FILE or with one --resource per resource
-  (not both); blueprints on API contract v2 take any model (scaffold list).
+  (not both). The DATA MODEL column of scaffold list says which blueprints
+  take your own model (API contract v2); the others serve the task for now.
 
 ` + indent(model.ShorthandHelp, "  ") + `
 
@@ -388,6 +389,13 @@ Installing the dependencies
   project is written and committed, and scaffold says what to install or
   what failed and how to retry, and exits 0.`
 
+// indent puts prefix before every line of s that is not empty.
 func indent(s, prefix string) string {
-	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -140,3 +140,53 @@ func TestPTYCtrlC(t *testing.T) {
 		t.Errorf("Ctrl-C left %v behind", entries)
 	}
 }
+
+// TestPTYOwnModel defines a model of one resource through the real prompts:
+// the resource and field questions, the type list, the summary table.
+func TestPTYOwnModel(t *testing.T) {
+	parent := t.TempDir()
+	t.Setenv("NO_COLOR", "1")
+	dir := filepath.Join(parent, "notes")
+	code, out := ptyRun(t, func(c *expect.Console) {
+		expectString(t, c, "What will your API manage?")
+		c.Send("My own")
+		c.SendLine("")
+		expectString(t, c, "Resource name")
+		c.SendLine("note")
+		expectString(t, c, "Field name")
+		c.SendLine("body")
+		expectString(t, c, "Type of body")
+		c.Send("long text") // filters the list down to text
+		c.SendLine("")
+		expectString(t, c, "Is body required?")
+		c.Send("Yes")
+		c.SendLine("")
+		expectString(t, c, "Smallest length")
+		c.SendLine("1")
+		expectString(t, c, "Largest length")
+		c.SendLine("")
+		expectString(t, c, "Another field for note?")
+		c.Send("Done")
+		c.SendLine("")
+		expectString(t, c, "Another resource?")
+		c.SendLine("") // default: done
+		expectString(t, c, "Your data model:")
+		expectString(t, c, "Is this your model?")
+		c.SendLine("") // default: looks right
+		expectString(t, c, "Created notes")
+		c.ExpectEOF()
+	}, "new", dir, "--lang", "go", "--framework", "chi", "--db", "sqlite", "--api", "rest", "--owner", "octocat",
+		"--license", "MIT", "--author-name", "Ada Lovelace", "--author-email", "ada@example.com", "--no-install")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"- name: note\n", "- name: body\n", "type: text", "required: true", "min: 1"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+	if !strings.Contains(out, "--resource 'note: body:text(1..)!'") {
+		t.Errorf("the equivalent command does not carry the model")
+	}
+}

@@ -16,7 +16,7 @@ import (
 // built resource by resource and field by field, then reviewed in a summary
 // table where a field can be changed or deleted before anything is written.
 
-const ownModel = "My own — define the resources and fields yourself"
+const ownModelLabel = "My own — define the resources and fields yourself"
 
 func (w *wizard) askModel() error {
 	bp := w.blueprint()
@@ -37,7 +37,7 @@ func (w *wizard) askModel() error {
 	for _, p := range presets {
 		labels = append(labels, p.Title+" — "+p.Model.Describe())
 	}
-	labels = append(labels, ownModel)
+	labels = append(labels, ownModelLabel)
 	i, err := w.p.Select("What will your API manage?", labels, 0,
 		"Each resource gets create, read, list, update and delete endpoints, a table and tests. id, created_at and updated_at are added for you.")
 	if err != nil {

@@ -395,3 +395,76 @@ func TestModelFlagsInCommand(t *testing.T) {
 		}
 	}
 }
+
+// TestWizardAsksPluralWhenEnglishHasNone: sheep is its own plural, so the
+// wizard asks for a distinct one.
+func TestWizardAsksPluralWhenEnglishHasNone(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "farm")
+	s := &scripted{t: t, answers: script(
+		answer{question: "What will your API manage?", choice: "My own"},
+		answer{question: "Resource name", text: "sheep"},
+		answer{question: "Plural of sheep", text: "sheep_flock", reject: []string{"", "sheep", "Flock"}},
+		answer{question: "Field name", text: "tag_number"},
+		answer{question: "Type of tag_number", choice: "int"},
+		answer{question: "Is tag_number required?", choice: "Yes"},
+		answer{question: "Smallest value", text: "1"},
+		answer{question: "Largest value", text: ""},
+		answer{question: "Must every tag_number be unique?", choice: "Yes"},
+		answer{question: "Another field for sheep?", choice: "Done"},
+		answer{question: "Another resource?", choice: "Done"},
+		answer{question: "Is this your model?", choice: "Looks right"},
+	)}
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: s, pinned: true}, "new", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	s.done()
+	if cmd := nextTime(t, r.stdout); !strings.Contains(cmd, "--resource 'sheep(sheep_flock): tag_number:int(1..)! unique'") {
+		t.Errorf("printed command: %s", cmd)
+	}
+	sameAnswers(t, dir, rerun(t, nextTime(t, r.stdout), dir))
+}
+
+// TestResourceNameAlone: --resource NAME keeps the default fields, and so
+// works on a blueprint that takes no custom model.
+func TestResourceNameAlone(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "gizmos")
+	r := runScaffold(t, runConfig{identity: ada, pinned: true}, "new", dir, "--yes", "--framework", "gin", "--resource", "gizmo")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"- name: gizmo\n", "plural: gizmos", "- name: title", "- name: done"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+}
+
+func TestParseModelFile(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, in string
+		want     string // the resources, by Describe; "" = an error
+	}{
+		{"model file", "resources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{"byte order mark", "\ufeffresources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{".scaffold.yaml", "scaffold_version: v1\nblueprint: go-nethttp\ncontract: v2\nanswers: {name: x}\nresources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n", "book (title)"},
+		{"legacy .scaffold.yaml", "blueprint: go-chi\nanswers: {name: x}\nresource: {singular: note, plural: notes}\n", "note (title, done)"},
+		{"unknown key in a model file", "resources:\n  - name: book\n    fields:\n      - {name: title, type: string}\nmodels: []\n", ""},
+		{"unknown field key", "resources:\n  - name: book\n    fields:\n      - {name: title, kind: string}\n", ""},
+	}
+	for _, tt := range tests {
+		m, err := parseModelFile([]byte(tt.in))
+		switch {
+		case tt.want == "" && err == nil:
+			t.Errorf("%s: no error for %q", tt.name, tt.in)
+		case tt.want != "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.want != "" && m.Describe() != tt.want:
+			t.Errorf("%s: %s, want %s", tt.name, m.Describe(), tt.want)
+		}
+	}
+}
