@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/scaffold-dev/scaffold/generator/model"
@@ -56,10 +57,12 @@ func TestV2PassesACorrectService(t *testing.T) {
 // rule, and checks the suite fails in the check that names the rule.
 func TestV2FailsABrokenService(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
+	type brokenCase struct {
 		api, model, bug string
 		wantFailed      string // a substring of a failing check's name
-	}{
+	}
+	var cases []brokenCase
+	for _, tc := range []brokenCase{
 		{"rest", "rich", "no-sort", "sort=-pages orders by pages descending"},
 		{"rest", "rich", "filter-ignored", "GET list with status=<value> returns exactly"},
 		{"rest", "rich", "null-required-accepted", "POST with title = null for a required field is 422"},
@@ -92,13 +95,31 @@ func TestV2FailsABrokenService(t *testing.T) {
 		{"soap", "default", "soap-html-errors", "never another kind of answer"},
 		{"soap", "rich", "soap-unique-ignored", "with a isbn another book has are soap:Client faults"},
 	} {
+		cases = append(cases, tc)
+	}
+	// The suites wait for clocks to move (updated_at), so they all run at once
+	// rather than two at a time under t.Parallel.
+	recs := make([]*recorder, len(cases))
+	var wg sync.WaitGroup
+	for i, tc := range cases {
+		m := loadModel(t, tc.model)
+		srv := httptest.NewServer(newFake2(m, tc.bug))
+		defer srv.Close()
+		recs[i] = newRecorder()
+		o := testOptions
+		if tc.wantFailed != "property phase" {
+			o.Cases = 5
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			recs[i].Run("suite", func(st T) { RunV2With(st, tc.api, srv.URL, m, o) })
+		}()
+	}
+	wg.Wait()
+	for i, tc := range cases {
 		t.Run(tc.api+"/"+tc.model+"/"+tc.bug, func(t *testing.T) {
-			t.Parallel()
-			m := loadModel(t, tc.model)
-			srv := httptest.NewServer(newFake2(m, tc.bug))
-			defer srv.Close()
-			rec := newRecorder()
-			rec.Run("suite", func(st T) { RunV2With(st, tc.api, srv.URL, m, testOptions) })
+			rec := recs[i]
 			if !rec.Failed() {
 				t.Fatalf("the suite passed a service with bug %q", tc.bug)
 			}
