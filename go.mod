@@ -20,6 +20,8 @@ require (
 	golang.org/x/term v0.47.0
 )
 
+require github.com/agnivade/levenshtein v1.2.2 // indirect
+
 require (
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/Masterminds/goutils v1.1.1 // indirect

@@ -152,6 +152,12 @@ func TestBadInput(t *testing.T) {
 			return []string{"new", p + "/x", "--yes", "--lang", "go", "--framework", "nosuch"}
 		}, runConfig{identity: ada}, nil, 1, "choose one of nethttp"},
 		{"unknown database", func(p string) []string { return []string{"new", p + "/x", "--yes", "--db", "oracle"} }, runConfig{identity: ada}, nil, 1, `unknown database "oracle": choose one of sqlite`},
+		{"language typo with --yes", func(p string) []string { return []string{"new", p + "/x", "--yes", "--lang", "pyhton"} }, runConfig{identity: ada}, nil, 1, `unknown language "pyhton" (did you mean python?): choose one of go, python`},
+		{"language typo before missing flags", func(p string) []string { return []string{"new", p + "/x", "--lang", "pyhton"} }, runConfig{identity: ada}, nil, 1, `unknown language "pyhton" (did you mean python?)`},
+		{"framework typo for its language", func(p string) []string { return []string{"new", p + "/x", "--lang", "python", "--framework", "fastap"} }, runConfig{identity: ada}, nil, 1, `unknown framework "fastap" for python (did you mean fastapi?): choose one of fastapi`},
+		{"database typo", func(p string) []string { return []string{"new", p + "/x", "--db", "postgress"} }, runConfig{identity: ada}, nil, 1, `unknown database "postgress" (did you mean postgres?)`},
+		{"api typo", func(p string) []string { return []string{"new", p + "/x", "--yes", "--api", "rset"} }, runConfig{identity: ada}, nil, 1, `unknown API style "rset" (did you mean rest?)`},
+		{"licence typo", func(p string) []string { return []string{"new", p + "/x", "--yes", "--license", "apache"} }, runConfig{identity: ada}, nil, 1, `unknown licence "apache" (did you mean Apache-2.0?)`},
 		{"unknown api", func(p string) []string { return []string{"new", p + "/x", "--yes", "--api", "graphql"} }, runConfig{identity: ada}, nil, 1, `unknown API style "graphql": choose one of rest, soap`},
 		{"unknown licence", func(p string) []string { return []string{"new", p + "/x", "--yes", "--license", "WTFPL"} }, runConfig{identity: ada}, nil, 1, `unknown licence "WTFPL"`},
 		{"bad owner", func(p string) []string { return []string{"new", p + "/x", "--yes", "--owner", "no/pe"} }, runConfig{identity: ada}, nil, 1, "not a valid GitHub user"},
@@ -396,5 +402,29 @@ func TestNewHelp(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("help lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// TestIDsAnyCase: ids typed in any case mean the catalog's own, on every path.
+func TestIDsAnyCase(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"--lang", "Python", "--framework", "FastAPI", "--db", "SQLite", "--api", "REST", "--license", "mit"},
+		{"--yes", "--lang", "PYTHON", "--db", "Sqlite", "--license", "MIT"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), "demo")
+			r := runScaffold(t, runConfig{identity: ada}, append([]string{"new", dir, "--no-git"}, args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			answers := readAnswers(t, dir)
+			for _, want := range []string{"language: python\n", "framework: fastapi\n", "database: sqlite\n", "api: rest\n", "license: MIT\n"} {
+				if !strings.Contains(answers, want) {
+					t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+				}
+			}
+		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -133,6 +134,10 @@ func (n *newCmd) run() error {
 		return &usageError{command: "new", err: fmt.Errorf("--install and --no-install contradict each other: pass one of them")}
 	}
 	o.Install = n.install
+	// A wrong value is reported before anything else, missing flags included.
+	if err := n.checkValues(cat); err != nil {
+		return err
+	}
 	if err := n.readModel(); err != nil {
 		return err
 	}
@@ -204,6 +209,43 @@ func (n *newCmd) run() error {
 // installer runs the setup command with the app's PATH and progress display.
 func (n *newCmd) installer(ctx context.Context) *generator.Installer {
 	return &generator.Installer{LookPath: n.app.lookPath, Context: ctx, Progress: installProgress(n.app.streams)}
+}
+
+// checkValues puts the ids given by flags in the catalog's spelling (--lang
+// Python is python) and rejects, with the closest valid id, a value that no
+// blueprint has, whatever the other answers are. Whether a known framework,
+// database or API style fits the rest is checked once the rest is known.
+func (n *newCmd) checkValues(cat *generator.Catalog) error {
+	o := &n.opts
+	o.Canonicalize(cat)
+	lang := ""
+	switch {
+	case n.given(flagLang):
+		lang = o.Language
+	case n.yes:
+		lang = generator.DefaultLanguage
+	}
+	for _, c := range []struct {
+		flag, what string
+		value      string
+		choices    []generator.Choice
+	}{
+		{flagLang, "language", o.Language, cat.LanguageChoices()},
+		{flagFramework, "framework", o.Framework, cat.FrameworkChoices("")},
+		{flagDB, "database", o.Database, cat.DatabaseChoices(nil)},
+		{flagAPI, "API style", o.API, cat.APIChoices(nil)},
+		{flagLicense, "licence", o.License, cat.LicenseChoices()},
+	} {
+		if !n.given(c.flag) || slices.ContainsFunc(c.choices, func(ch generator.Choice) bool { return ch.ID == c.value }) {
+			continue
+		}
+		choices, context := c.choices, ""
+		if c.flag == flagFramework && len(cat.Frameworks(lang)) > 0 {
+			choices, context = cat.FrameworkChoices(lang), " for "+lang
+		}
+		return generator.UnknownValue(c.what, c.value, context, choices)
+	}
+	return nil
 }
 
 // given reports whether a flag was set on the command line.

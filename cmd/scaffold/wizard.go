@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/scaffold-dev/scaffold/generator"
 )
@@ -73,38 +72,19 @@ func (w *wizard) answered(flag string) bool {
 }
 
 // precheck rejects, before any question, a flag value that is wrong
-// whatever the other answers will be.
+// whatever the other answers will be (the ids are checked before the wizard
+// starts: newCmd.checkValues).
 func (w *wizard) precheck() error {
 	o := w.opts
-	known := func(flag, value, what string, list []string) error {
-		if w.given(flag) && !slices.Contains(list, value) {
-			return fmt.Errorf("unknown %s %q: choose one of %s", what, value, strings.Join(list, ", "))
-		}
-		return nil
-	}
 	if w.given(flagName) {
 		if err := generator.ValidateName(o.Name); err != nil {
 			return err
 		}
 	}
-	for _, err := range []error{
-		known(flagLang, o.Language, "language", choiceList(w.cat, "lang")),
-		known(flagFramework, o.Framework, "framework", choiceList(w.cat, "framework")),
-		known(flagDB, o.Database, "database", choiceList(w.cat, "db")),
-		known(flagAPI, o.API, "API style", choiceList(w.cat, "api")),
-		generator.ValidateOwner(o.Owner),
-		generator.ValidateEmail(o.AuthorEmail),
-	} {
-		if err != nil {
-			return err
-		}
+	if err := generator.ValidateOwner(o.Owner); err != nil {
+		return err
 	}
-	if w.given(flagLicense) {
-		if _, ok := w.cat.License(o.License); !ok {
-			return fmt.Errorf("unknown licence %q: choose one of %s", o.License, strings.Join(choiceList(w.cat, "license"), ", "))
-		}
-	}
-	return nil
+	return generator.ValidateEmail(o.AuthorEmail)
 }
 
 // dirGiven: a DIR argument names the project, so the name is not asked.
