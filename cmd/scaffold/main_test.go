@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -320,21 +321,37 @@ func TestList(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	t.Parallel()
+	noInfo := func() (*debug.BuildInfo, bool) { return nil, false }
+	installed := func() (*debug.BuildInfo, bool) { // go install …@v1.4.0
+		return &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, true
+	}
+	built := func() (*debug.BuildInfo, bool) { // go build in a clone
+		return &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "4d6e4e2a1b2c3d4e5f60718293a4b5c6d7e8f901"},
+			{Key: "vcs.time", Value: "2026-12-01T22:10:00Z"},
+			{Key: "vcs.modified", Value: "true"},
+		}}, true
+	}
 	tests := []struct {
-		version, commit, date, want string
+		name, version, commit, date string
+		info                        func() (*debug.BuildInfo, bool)
+		want                        string
 	}{
-		{"dev", "", "", "scaffold dev\n"},
-		{"v1.2.3", "abc1234", "2026-11-21T07:00:00Z", "scaffold v1.2.3 (commit abc1234, built 2026-11-21T07:00:00Z)\n"},
+		{"nothing known", "dev", "", "", noInfo, "scaffold dev\n"},
+		{"release", "v1.2.3", "abc1234", "2026-11-21T07:00:00Z", built, "scaffold v1.2.3 (commit abc1234, built 2026-11-21T07:00:00Z)\n"},
+		{"go install", "dev", "", "", installed, "scaffold v1.4.0\n"},
+		{"go build", "dev", "", "", built, "scaffold dev (commit 4d6e4e2a1b2c, with uncommitted changes, built 2026-12-01T22:10:00Z)\n"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.version, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			// not parallel: sets package variables
-			version, commit, date = tt.version, tt.commit, tt.date
-			t.Cleanup(func() { version, commit, date = "dev", "", "" })
-			r := runScaffold(t, runConfig{}, "version")
-			if r.code != 0 || r.stdout != tt.want {
-				t.Errorf("version = %d %q, want %q", r.code, r.stdout, tt.want)
+			version, commit, date, readBuildInfo = tt.version, tt.commit, tt.date, tt.info
+			t.Cleanup(func() { version, commit, date, readBuildInfo = "dev", "", "", debug.ReadBuildInfo })
+			for _, args := range [][]string{{"version"}, {"--version"}} {
+				r := runScaffold(t, runConfig{}, args...)
+				if r.code != 0 || r.stdout != tt.want {
+					t.Errorf("%s = %d %q, want %q", args[0], r.code, r.stdout, tt.want)
+				}
 			}
 		})
 	}
