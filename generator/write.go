@@ -4,8 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 )
 
@@ -67,13 +69,13 @@ func Stage(dir string, files []File) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".scaffold-*")
+	tmp, err := mkdirStaging(parent, "."+filepath.Base(dir)+".scaffold-")
 	if err != nil {
 		return "", fmt.Errorf("cannot write to %s: %w", parent, err)
 	}
 	for _, f := range files {
 		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
 			os.RemoveAll(tmp)
 			return "", fmt.Errorf("write %s: %w", f.Path, err)
 		}
@@ -83,6 +85,27 @@ func Stage(dir string, files []File) (string, error) {
 		}
 	}
 	return tmp, nil
+}
+
+// dirMode is the mode every folder of a project is created with; the
+// process's umask applies, as for any program (0777 &^ 022 is 0755).
+const dirMode fs.FileMode = 0o777
+
+// mkdirStaging makes a new, uniquely named folder in parent. Unlike
+// os.MkdirTemp (always 0700), its mode is dirMode under the umask, because
+// the staging folder becomes the project's root folder.
+func mkdirStaging(parent, prefix string) (string, error) {
+	for range 100 {
+		name := filepath.Join(parent, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		err := os.Mkdir(name, dirMode)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("no free name for a staging folder in %s", parent)
 }
 
 // Place moves a staged folder to dir. A missing dir is created by one
@@ -111,7 +134,7 @@ func mergeInto(staged, dir string) error {
 		rel, _ := filepath.Rel(staged, p)
 		target := filepath.Join(dir, rel)
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return os.MkdirAll(target, dirMode)
 		}
 		if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 			if err := os.RemoveAll(target); err != nil {
