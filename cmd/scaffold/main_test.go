@@ -275,9 +275,17 @@ func TestList(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+	for _, want := range []string{"LANGUAGE", "--lang", "--framework", "--db", "--api", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo",
+		"JavaScript (Node.js)   javascript", "Type the ids: scaffold new",
+		"Not offered, and why:\n  Django (--framework django) with MongoDB: Django is made for SQL databases", "For MongoDB, choose fastapi, cherrypy or flask."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// Reasons are for learners: no word about scaffold's own test set-up.
+	for _, jargon := range []string{"end-to-end", "verified", "wire"} {
+		if strings.Contains(r.stdout, jargon) {
+			t.Errorf("list says %q:\n%s", jargon, r.stdout)
 		}
 	}
 	// The pinned catalog: chi takes the learner's model, gin not yet.

@@ -45,7 +45,6 @@ func TestReadmeCatalog(t *testing.T) {
 func catalogMarkdown(cat *generator.Catalog) string {
 	var b strings.Builder
 	b.WriteString("| language | framework (`--framework`) | databases (`--db`) | API styles (`--api`) |\n| --- | --- | --- | --- |\n")
-	var notes []string
 	for _, bp := range cat.Blueprints {
 		lang, _ := cat.Language(bp.Language)
 		fw := bp.Title + " (`" + bp.Framework + "`)"
@@ -54,16 +53,9 @@ func catalogMarkdown(cat *generator.Catalog) string {
 		}
 		b.WriteString("| " + lang.Title + " (`" + lang.ID + "`) | " + fw + " | " +
 			strings.Join(bp.Databases, ", ") + " | " + strings.Join(bp.APIs, ", ") + " |\n")
-		for _, u := range bp.Unsupported {
-			what := u.Database
-			if what == "" {
-				what = u.API
-			}
-			notes = append(notes, "- "+bp.Title+" without "+what+": "+u.Reason)
-		}
 	}
-	if len(notes) > 0 {
-		b.WriteString("\nNot offered, and why:\n\n" + strings.Join(notes, "\n") + "\n")
+	if notes := notOffered(cat); len(notes) > 0 {
+		b.WriteString("\nNot offered, and why:\n\n- " + strings.Join(notes, "\n- ") + "\n")
 	}
 	return b.String()
 }
