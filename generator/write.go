@@ -14,6 +14,16 @@ import (
 // ErrNotEmpty means the destination exists and holds files.
 var ErrNotEmpty = errors.New("destination is not empty")
 
+// NotEmptyError is ErrNotEmpty for one folder, said once.
+type NotEmptyError struct{ Dir string }
+
+func (e *NotEmptyError) Error() string {
+	return e.Dir + " already exists and is not empty: choose another folder, or pass --force to write into it"
+}
+
+// Is makes errors.Is(err, ErrNotEmpty) hold.
+func (e *NotEmptyError) Is(target error) bool { return target == ErrNotEmpty }
+
 // CheckDestination fails when dir cannot take a new project: it exists and is
 // not an empty folder (unless force), or its parent cannot be written.
 func CheckDestination(dir string, force bool) error {
@@ -31,7 +41,7 @@ func CheckDestination(dir string, force bool) error {
 		return fmt.Errorf("cannot read %s: %w", dir, err)
 	}
 	if len(entries) > 0 && !force {
-		return fmt.Errorf("%s already exists and is not empty: choose another folder, or pass --force to write into it: %w", dir, ErrNotEmpty)
+		return &NotEmptyError{Dir: dir}
 	}
 	return checkWritable(dir)
 }

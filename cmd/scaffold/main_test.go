@@ -215,6 +215,9 @@ func TestBadInput(t *testing.T) {
 			if !strings.Contains(r.stderr, tt.wantErr) {
 				t.Errorf("stderr %q does not contain %q", r.stderr, tt.wantErr)
 			}
+			if strings.Count(r.stderr, "not empty") > 1 {
+				t.Errorf("stderr gives the reason twice: %q", r.stderr)
+			}
 			if lines := strings.Count(strings.TrimRight(r.stderr, "\n"), "\n") + 1; lines != 1 {
 				t.Errorf("stderr has %d lines, want 1:\n%s", lines, r.stderr)
 			}

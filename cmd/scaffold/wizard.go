@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -22,6 +23,8 @@ type wizard struct {
 	out       io.Writer            // notes between questions (the model summary)
 	installer *generator.Installer // tells whether the toolchain is on PATH
 	asked     bool
+
+	dirFromName bool // the folder is the typed name: it follows a changed name
 }
 
 func (w *wizard) run() error {
@@ -84,7 +87,41 @@ func (w *wizard) precheck() error {
 	if err := generator.ValidateOwner(o.Owner); err != nil {
 		return err
 	}
-	return generator.ValidateEmail(o.AuthorEmail)
+	if err := generator.ValidateEmail(o.AuthorEmail); err != nil {
+		return err
+	}
+	// A folder given (or named by --name) is checked now, not after every
+	// question; a name typed in the wizard is checked as it is typed.
+	if dir := w.destination(o.Name); dir != "" && (w.dirGiven() || w.given(flagName)) && !o.DryRun {
+		return generator.CheckDestination(dir, o.Force)
+	}
+	return nil
+}
+
+// destination is the folder the project named name goes to.
+func (w *wizard) destination(name string) string {
+	if w.dirGiven() && !w.dirFromName {
+		return w.opts.Dir
+	}
+	return filepath.Clean(name)
+}
+
+// validateName checks a typed project name and, unless this is a dry run,
+// that its folder can take the project: a folder that exists and is not
+// empty is refused here, so the learner types another name at once.
+func (w *wizard) validateName(name string) error {
+	if err := generator.ValidateName(name); err != nil {
+		return err
+	}
+	if w.opts.DryRun {
+		return nil
+	}
+	dir := w.destination(name)
+	err := generator.CheckDestination(dir, w.opts.Force)
+	if errors.Is(err, generator.ErrNotEmpty) {
+		return fmt.Errorf("the folder %s already exists and is not empty: choose another name (or start again with --force to write into it)", dir)
+	}
+	return err
 }
 
 // dirGiven: a DIR argument names the project, so the name is not asked.
@@ -136,13 +173,13 @@ func (w *wizard) askName() error {
 	}
 	name, err := w.p.Input("Project name", def,
 		"Becomes the folder, the repository and the package name. Letters, digits, - and _.",
-		generator.ValidateName)
+		w.validateName)
 	if err != nil {
 		return err
 	}
 	w.opts.Name = name
-	if w.opts.Dir == "" {
-		w.opts.Dir = filepath.Clean(name)
+	if w.opts.Dir == "" || w.dirFromName {
+		w.opts.Dir, w.dirFromName = filepath.Clean(name), true
 	}
 	return nil
 }

@@ -23,6 +23,8 @@ type answer struct {
 	wantDef  string   // the default the question should offer ("" = don't check)
 	err      error    // returned instead of an answer
 	reject   []string // for Input: texts its validation must refuse, tried first
+	// rejectMsg, when set, must be in each refusal's message exactly once.
+	rejectMsg string
 }
 
 func (s *scripted) take(question string) answer {
@@ -47,8 +49,16 @@ func (s *scripted) Input(question, def, _ string, validate func(string) error) (
 		return "", a.err
 	}
 	for _, bad := range a.reject {
-		if validate == nil || validate(bad) == nil {
+		if validate == nil {
+			s.t.Errorf("%q has no validation to refuse %q", question, bad)
+			continue
+		}
+		err := validate(bad)
+		switch {
+		case err == nil:
 			s.t.Errorf("%q accepted %q", question, bad)
+		case a.rejectMsg != "" && strings.Count(err.Error(), a.rejectMsg) != 1:
+			s.t.Errorf("%q refused %q with %q, want %q once", question, bad, err, a.rejectMsg)
 		}
 	}
 	if validate != nil {
@@ -208,5 +218,55 @@ func TestWizardCtrlC(t *testing.T) {
 				t.Errorf("wrote %v", entries)
 			}
 		})
+	}
+}
+
+// allButName are flags that answer every question but the project name.
+var allButName = []string{"--lang", "go", "--framework", "chi", "--db", "sqlite", "--api", "rest", "--resource", "task",
+	"--owner", "octocat", "--license", "MIT", "--author-name", "Ada Lovelace", "--author-email", "ada@example.com", "--no-install"}
+
+// TestWizardNameRefusesTakenFolder: a name whose folder exists and is not
+// empty is refused at the name question, with the reason said once, and
+// another name is asked; an empty folder is fine.
+func TestWizardNameRefusesTakenFolder(t *testing.T) {
+	parent := t.TempDir()
+	t.Chdir(parent)
+	for _, dir := range []string{"taken", "empty"} {
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join("taken", "notes.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := &scripted{t: t, answers: []answer{
+		{question: "Project name", text: "empty", reject: []string{"taken"}, rejectMsg: "already exists and is not empty"},
+	}}
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true}, append([]string{"new"}, allButName...)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	p.done()
+	readAnswers(t, filepath.Join(parent, "empty"))
+	if b, _ := os.ReadFile(filepath.Join("taken", "notes.txt")); string(b) != "mine" {
+		t.Error("the taken folder was touched")
+	}
+}
+
+// TestWizardTakenFolderArgument: a DIR argument that is taken fails before
+// the first question, in one line.
+func TestWizardTakenFolderArgument(t *testing.T) {
+	t.Parallel()
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "taken")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: &scripted{t: t}}, "new", dir)
+	if r.code != 1 || r.stderr != "scaffold: "+dir+" already exists and is not empty: choose another folder, or pass --force to write into it\n" {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
