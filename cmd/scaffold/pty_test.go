@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,5 +190,73 @@ func TestPTYOwnModel(t *testing.T) {
 	}
 	if !strings.Contains(out, "--resource 'note: body:text(1..)!'") {
 		t.Errorf("the equivalent command does not carry the model")
+	}
+}
+
+// TestPTYInvalidAnswerLeavesNoTrace: survey prints "Sorry, your reply was
+// invalid" above a question; once a valid answer is given, the screen shows
+// the answer and nothing of the refused ones, however long the message.
+func TestPTYInvalidAnswerLeavesNoTrace(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	for name, reason := range map[string]string{
+		"short message":   "must start with a letter",
+		"wrapped message": strings.Repeat("a reason long enough to wrap on the terminal ", 3),
+	} {
+		t.Run(name, func(t *testing.T) {
+			ptm, pts, err := pty.Open()
+			if err != nil {
+				t.Fatalf("open a pseudo-terminal: %v", err)
+			}
+			term := vt10x.New(vt10x.WithWriter(pts), vt10x.WithSize(80, 24))
+			c, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(term),
+				expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(20*time.Second))
+			if err != nil {
+				t.Fatalf("open a console: %v", err)
+			}
+			defer c.Close()
+			// A real terminal has a size: survey counts wrapped lines with it.
+			if err := pty.Setsize(c.Tty(), &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(c.Tty(), "a line before the question")
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				expectString(t, c, "Project name")
+				c.SendLine("1bad")
+				expectString(t, c, "Sorry, your reply was invalid")
+				c.SendLine("2bad")
+				expectString(t, c, "Sorry, your reply was invalid")
+				c.SendLine("good")
+				expectString(t, c, "Next question")
+				c.SendLine("")
+				c.ExpectEOF() // keeps reading, so survey's terminal queries are answered
+			}()
+			tty := c.Tty()
+			p := newSurveyPrompter(&Streams{In: tty, Out: tty, ErrOut: tty, InTTY: true, OutTTY: true, InFile: tty, OutFile: tty})
+			got, err := p.Input("Project name", "", "", func(s string) error {
+				if s != "good" {
+					return errors.New(reason)
+				}
+				return nil
+			})
+			if err != nil || got != "good" {
+				t.Fatalf("Input = %q, %v", got, err)
+			}
+			if _, err := p.Input("Next question", "x", "", nil); err != nil {
+				t.Fatal(err)
+			}
+			tty.Close()
+			<-done
+			var lines []string
+			for _, l := range strings.Split(expect.StripTrailingEmptyLines(term.String()), "\n") {
+				lines = append(lines, strings.TrimRight(l, " "))
+			}
+			screen := strings.TrimSpace(strings.Join(lines, "\n"))
+			want := "a line before the question\n? Project name good\n? Next question x"
+			if screen != want {
+				t.Errorf("screen:\n%s\nwant:\n%s", screen, want)
+			}
+		})
 	}
 }
