@@ -125,6 +125,7 @@ func TestWizardInstalls(t *testing.T) {
 		{question: "Author name", text: "Ada Lovelace"},
 		{question: "Author e-mail", text: "ada@example.com"},
 		{question: "Install the dependencies now?", choice: "Yes", wantDef: "Yes, run go mod download"},
+		{question: "Create the project?", choice: "Create it"},
 	}}
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: s, pinned: true}, "new", dir)
 	if r.code != 0 {

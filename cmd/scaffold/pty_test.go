@@ -101,6 +101,9 @@ func TestPTYWizard(t *testing.T) {
 		expectString(t, c, "Install the dependencies now?")
 		c.Send("No")
 		c.SendLine("")
+		expectString(t, c, "Your project:")
+		expectString(t, c, "Create the project?")
+		c.SendLine("") // default: create it
 		expectString(t, c, "Created ptydemo")
 		c.ExpectEOF()
 	}, "new")
@@ -175,6 +178,8 @@ func TestPTYOwnModel(t *testing.T) {
 		expectString(t, c, "Your data model:")
 		expectString(t, c, "Is this your model?")
 		c.SendLine("") // default: looks right
+		expectString(t, c, "Create the project?")
+		c.SendLine("") // default: create it
 		expectString(t, c, "Created notes")
 		c.ExpectEOF()
 	}, "new", dir, "--lang", "go", "--framework", "chi", "--db", "sqlite", "--api", "rest", "--owner", "octocat",

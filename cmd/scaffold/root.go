@@ -56,6 +56,9 @@ func run(a *app, args []string) int {
 	case errors.Is(err, errInterrupted):
 		fmt.Fprintln(a.streams.ErrOut, "scaffold: cancelled; nothing was written")
 		return exitInterrupt
+	case errors.Is(err, errCancelled):
+		fmt.Fprintln(a.streams.ErrOut, "scaffold: cancelled; nothing was written")
+		return exitError
 	case errors.As(err, &usage):
 		fmt.Fprintf(a.streams.ErrOut, "scaffold: %v (see scaffold %s --help)\n", err, usage.command)
 		return exitUsage

@@ -6,8 +6,10 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"text/tabwriter"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // wizard asks, in a fixed order, every question whose answer was not given
@@ -32,23 +34,7 @@ func (w *wizard) run() error {
 	if err := w.precheck(); err != nil {
 		return err
 	}
-	steps := []struct {
-		flag string
-		ask  func() error
-	}{
-		{flagName, w.askName},
-		{flagLang, w.askLanguage},
-		{flagFramework, w.askFramework},
-		{flagDB, w.askDatabase},
-		{flagAPI, w.askAPI},
-		{flagModel, w.askModel},
-		{flagOwner, w.askOwner},
-		{flagLicense, w.askLicense},
-		{flagAuthorName, w.askAuthorName},
-		{flagAuthorEmail, w.askAuthorEmail},
-		{flagInstall, w.askInstall},
-	}
-	for _, s := range steps {
+	for _, s := range w.steps() {
 		if w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
 			if err := w.check(s.flag); err != nil {
 				return err
@@ -60,7 +46,146 @@ func (w *wizard) run() error {
 			return err
 		}
 	}
+	if !w.asked { // every answer came from a flag: nothing to review
+		return nil
+	}
+	return w.confirm()
+}
+
+// step is one question of the wizard and the flag that answers it.
+type step struct {
+	flag  string
+	label string        // its line in the summary
+	value func() string // the answer, as the summary shows it
+	ask   func() error
+}
+
+func (w *wizard) steps() []step {
+	o := w.opts
+	return []step{
+		{flagName, "Project name", func() string {
+			if filepath.Base(o.Dir) == o.Name && !w.dirGiven() {
+				return o.Name
+			}
+			return o.Name + " (in " + displayPath(o.Dir) + ")"
+		}, w.askName},
+		{flagLang, "Language", func() string { l, _ := w.cat.Language(o.Language); return l.Title }, w.askLanguage},
+		{flagFramework, "Framework", func() string { return w.blueprint().Title }, w.askFramework},
+		{flagDB, "Database", func() string { d, _ := w.cat.Database(o.Database); return d.Title }, w.askDatabase},
+		{flagAPI, "API style", func() string { a, _ := w.cat.API(o.API); return a.Title }, w.askAPI},
+		{flagModel, "Data model", func() string { return w.model().Describe() }, w.askModel},
+		{flagOwner, "GitHub owner", func() string { return orNone(o.Owner, "none yet") }, w.askOwner},
+		{flagLicense, "Licence", func() string { l, _ := w.cat.License(orNone(o.License, generator.DefaultLicense)); return l.Title }, w.askLicense},
+		{flagAuthorName, "Author name", func() string { return orNone(o.AuthorName, "none") }, w.askAuthorName},
+		{flagAuthorEmail, "Author e-mail", func() string { return orNone(o.AuthorEmail, "none") }, w.askAuthorEmail},
+		{flagInstall, "Install the dependencies", func() string { return yesNoText(o.Install) }, w.askInstall},
+	}
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+func yesNoText(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// model is the model the project will serve.
+func (w *wizard) model() *model.Model {
+	if w.opts.Model == nil || w.blueprint().Contract != generator.ContractV2 {
+		m := model.Default()
+		m.Normalize()
+		return m
+	}
+	return w.opts.Model
+}
+
+// The choices of the summary.
+const (
+	confirmCreate = iota
+	confirmChange
+	confirmCancel
+)
+
+// confirm shows every answer and the data model, then creates, changes an
+// answer (and whatever depends on it) or cancels. Nothing is written before
+// the learner chooses Create.
+func (w *wizard) confirm() error {
+	for {
+		steps := w.steps()
+		w.printSummary(steps)
+		i, err := w.p.Select("Create the project?", []string{"Create it", "Change an answer", "Cancel"}, confirmCreate,
+			"Nothing is written before you choose Create it.")
+		if err != nil {
+			return err
+		}
+		switch i {
+		case confirmCreate:
+			return nil
+		case confirmCancel:
+			return errCancelled
+		}
+		labels := make([]string, len(steps))
+		for k, s := range steps {
+			labels[k] = s.label + ": " + s.value()
+		}
+		k, err := w.p.Select("Which answer do you want to change?", labels, 0, "")
+		if err != nil {
+			return err
+		}
+		if err := steps[k].ask(); err != nil {
+			return err
+		}
+		if err := w.repair(); err != nil {
+			return err
+		}
+	}
+}
+
+// repair asks again the answers a changed answer made impossible: a
+// framework of another language, a database or API style the framework does
+// not offer, a model the blueprint cannot take.
+func (w *wizard) repair() error {
+	o := w.opts
+	if _, ok := w.cat.Blueprint(o.Language, o.Framework); !ok {
+		if err := w.askFramework(); err != nil {
+			return err
+		}
+	}
+	bp := w.blueprint()
+	if !slices.Contains(bp.Databases, o.Database) {
+		if err := w.askDatabase(); err != nil {
+			return err
+		}
+	}
+	if !slices.Contains(bp.APIs, o.API) {
+		if err := w.askAPI(); err != nil {
+			return err
+		}
+	}
+	if bp.Contract != generator.ContractV2 && o.Model != nil && !o.Model.IsDefaultShape() {
+		o.Model = nil
+		return w.askModel() // says the blueprint serves the default model
+	}
 	return nil
+}
+
+// printSummary writes every answer, then the data model as a table.
+func (w *wizard) printSummary(steps []step) {
+	fmt.Fprintln(w.out, "\nYour project:")
+	tw := tabwriter.NewWriter(w.out, 0, 0, 2, ' ', 0)
+	for _, s := range steps {
+		fmt.Fprintf(tw, "  %s\t%s\n", s.label, s.value())
+	}
+	tw.Flush()
+	printModel(w.out, w.model())
+	fmt.Fprintln(w.out)
 }
 
 // answered reports whether a flag gave the answer to the question of flag.

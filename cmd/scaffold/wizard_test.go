@@ -110,6 +110,7 @@ func TestWizardAsksEverythingInOrder(t *testing.T) {
 		{question: "Author name", text: "Grace Hopper", wantDef: "Ada Lovelace"},
 		{question: "Author e-mail", text: "grace@example.com", wantDef: "ada@example.com"},
 		{question: "Install the dependencies now?", choice: "No", wantDef: "Yes"},
+		{question: "Create the project?", choice: "Create it"},
 	}}
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true, lookPath: found}, "new")
 	if r.code != 0 {
@@ -137,6 +138,7 @@ func TestWizardSkipsQuestionsAnsweredByFlags(t *testing.T) {
 		{question: "API style", choice: "REST"},
 		{question: "Licence", choice: "No licence"},
 		{question: "Install the dependencies now?", choice: "No", wantDef: "No"},
+		{question: "Create the project?", choice: "Create it"},
 	}}
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true, lookPath: notFound}, "new", dir,
 		"--framework", "gin", "--owner", "octocat", "--author-name", "Ada", "--author-email", "ada@example.com")
@@ -189,7 +191,7 @@ func TestWizardWrongFlagFailsBeforeAnyQuestion(t *testing.T) {
 
 func TestWizardCtrlC(t *testing.T) {
 	t.Parallel()
-	for i, q := range []string{"Language", "Framework", "Database", "API style", "What will your API manage?", "GitHub owner", "Licence", "Author name", "Author e-mail", "Install the dependencies now?"} {
+	for i, q := range []string{"Language", "Framework", "Database", "API style", "What will your API manage?", "GitHub owner", "Licence", "Author name", "Author e-mail", "Install the dependencies now?", "Create the project?"} {
 		t.Run(q, func(t *testing.T) {
 			t.Parallel()
 			parent := t.TempDir()
@@ -204,6 +206,7 @@ func TestWizardCtrlC(t *testing.T) {
 				{question: "Author name", text: "Ada"},
 				{question: "Author e-mail", text: "ada@example.com"},
 				{question: "Install the dependencies now?", choice: "No"},
+				{question: "Create the project?", choice: "Create it"},
 			}[:i+1]
 			script[i].err = errInterrupted
 			p := &scripted{t: t, answers: script}
@@ -241,6 +244,7 @@ func TestWizardNameRefusesTakenFolder(t *testing.T) {
 	}
 	p := &scripted{t: t, answers: []answer{
 		{question: "Project name", text: "empty", reject: []string{"taken"}, rejectMsg: "already exists and is not empty"},
+		{question: "Create the project?", choice: "Create it"},
 	}}
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true}, append([]string{"new"}, allButName...)...)
 	if r.code != 0 {
@@ -268,5 +272,86 @@ func TestWizardTakenFolderArgument(t *testing.T) {
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: &scripted{t: t}}, "new", dir)
 	if r.code != 1 || r.stderr != "scaffold: "+dir+" already exists and is not empty: choose another folder, or pass --force to write into it\n" {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// TestWizardSummary: after the last question the wizard shows every answer
+// and the model, then creates, changes an answer (asking again what the
+// change made impossible) or cancels.
+func TestWizardSummary(t *testing.T) {
+	questions := []answer{
+		{question: "Project name", text: "shop"},
+		{question: "Language", choice: "Go"},
+		{question: "Framework", choice: "chi"},
+		{question: "Database", choice: "SQLite"},
+		{question: "API style", choice: "REST"},
+		{question: "What will your API manage?", choice: "Tasks"},
+		{question: "GitHub owner", text: "octocat"},
+		{question: "Licence", choice: "MIT"},
+		{question: "Author name", text: "Ada Lovelace"},
+		{question: "Author e-mail", text: "ada@example.com"},
+		{question: "Install the dependencies now?", choice: "No"},
+	}
+	tests := []struct {
+		name     string
+		end      []answer
+		wantCode int
+		wantDir  string   // the folder written; "" = none
+		want     []string // in .scaffold.yaml
+	}{
+		{"create", []answer{{question: "Create the project?", choice: "Create it", wantDef: "Create it"}}, 0, "shop", []string{"blueprint: go-chi"}},
+		{"cancel", []answer{{question: "Create the project?", choice: "Cancel"}}, 1, "", nil},
+		{"change the language", []answer{
+			{question: "Create the project?", choice: "Change an answer"},
+			{question: "Which answer do you want to change?", choice: "Language: Go"},
+			{question: "Language", choice: "Python"},
+			{question: "Framework", choice: "Flask"}, // chi is not a Python framework
+			{question: "Create the project?", choice: "Create it"},
+		}, 0, "shop", []string{"blueprint: python-flask", "database: sqlite", "api: rest"}},
+		{"change the name", []answer{
+			{question: "Create the project?", choice: "Change an answer"},
+			{question: "Which answer do you want to change?", choice: "Project name: shop"},
+			{question: "Project name", text: "store", wantDef: "shop"},
+			{question: "Create the project?", choice: "Create it"},
+		}, 0, "store", []string{"name: store"}},
+		{"change the e-mail", []answer{
+			{question: "Create the project?", choice: "Change an answer"},
+			{question: "Which answer do you want to change?", choice: "Author e-mail: ada@example.com"},
+			{question: "Author e-mail", text: "ada@lovelace.dev", reject: []string{"ada"}},
+			{question: "Create the project?", choice: "Create it"},
+		}, 0, "shop", []string{"author_email: ada@lovelace.dev"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parent := t.TempDir()
+			t.Chdir(parent)
+			p := &scripted{t: t, answers: append(append([]answer(nil), questions...), tt.end...)}
+			r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true}, "new")
+			if r.code != tt.wantCode {
+				t.Fatalf("exit %d, want %d: %s", r.code, tt.wantCode, r.stderr)
+			}
+			p.done()
+			for _, want := range []string{"Your project:\n", "  Project name  ", "  Language  ", "  Data model  ", "  Author e-mail  ", "Your data model:", "title", "done"} {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("the summary lacks %q:\n%s", want, r.stdout)
+				}
+			}
+			entries, _ := os.ReadDir(parent)
+			if tt.wantDir == "" {
+				if len(entries) != 0 || r.stderr != "scaffold: cancelled; nothing was written\n" {
+					t.Errorf("wrote %v, stderr %q", entries, r.stderr)
+				}
+				return
+			}
+			if len(entries) != 1 || entries[0].Name() != tt.wantDir {
+				t.Fatalf("wrote %v, want only %s", entries, tt.wantDir)
+			}
+			answers := readAnswers(t, filepath.Join(parent, tt.wantDir))
+			for _, want := range tt.want {
+				if !strings.Contains(answers, want) {
+					t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+				}
+			}
+		})
 	}
 }
