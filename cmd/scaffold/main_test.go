@@ -22,12 +22,13 @@ type result struct {
 }
 
 type runConfig struct {
-	tty      bool
-	identity gitrepo.Identity
-	prompter Prompter
-	pinned   bool                         // use pinnedCatalog: net/http and chi take a model
-	lookPath func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
-	stdin    string
+	tty       bool
+	identity  gitrepo.Identity
+	prompter  Prompter
+	pinned    bool                         // use pinnedCatalog: net/http and chi take a model
+	lookPath  func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
+	stdin     string
+	gitConfig string // the global Git configuration file; a temporary one when empty
 }
 
 var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
@@ -45,6 +46,12 @@ func runScaffold(t *testing.T, cfg runConfig, args ...string) result {
 	if cfg.lookPath != nil {
 		a.lookPath = cfg.lookPath
 	}
+	// The user's real global Git configuration is never written.
+	gitConfig := cfg.gitConfig
+	if gitConfig == "" {
+		gitConfig = filepath.Join(t.TempDir(), ".gitconfig")
+	}
+	a.gitConfig = func() (string, error) { return gitConfig, nil }
 	a.prompter = func(*Streams) Prompter {
 		if cfg.prompter == nil {
 			t.Fatal("the wizard asked a question in a test that expects none")

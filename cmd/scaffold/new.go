@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -54,6 +55,9 @@ type newCmd struct {
 	modelFile string   // --model
 	install   bool     // --install
 	noInstall bool     // --no-install
+
+	global       gitrepo.Identity // the global Git identity, before any answer
+	saveIdentity bool             // the wizard was told to save the identity globally
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -151,6 +155,7 @@ func (n *newCmd) run() error {
 		}
 	}
 	id := n.app.identity()
+	n.global = id
 	if o.AuthorName == "" {
 		o.AuthorName = id.Name
 	}
@@ -171,11 +176,12 @@ func (n *newCmd) run() error {
 			return &usageError{command: "new", err: fmt.Errorf("stdin is not a terminal, so scaffold cannot ask questions: pass %s, or --yes to take the defaults", strings.Join(missing, " "))}
 		}
 	default:
-		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given, out: n.app.streams.Out, installer: n.installer(nil)}
+		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given, out: n.app.streams.Out, installer: n.installer(nil),
+			global: id, gitConfig: n.gitConfigShown()}
 		if err := w.run(); err != nil {
 			return err
 		}
-		n.asked = w.asked
+		n.asked, n.saveIdentity = w.asked, w.saveIdentity
 	}
 
 	gen := &generator.Generator{Catalog: cat, Version: buildVersion()}
@@ -202,8 +208,70 @@ func (n *newCmd) run() error {
 		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(res.Plan.Options))
 	}
 	printNextSteps(n.app.streams, res)
+	n.identityNote(res)
 	printInstallReport(n.app.streams, res)
 	return nil
+}
+
+// missingIdentity is what the global Git configuration lacks of the
+// identity the first commit was made with.
+func missingIdentity(global gitrepo.Identity, o generator.Options) gitrepo.Identity {
+	var need gitrepo.Identity
+	if global.Name == "" {
+		need.Name = o.AuthorName
+	}
+	if global.Email == "" {
+		need.Email = o.AuthorEmail
+	}
+	return need
+}
+
+// identityNote: when Git has no global identity, the learner's own next
+// commit fails. Save the one the project was committed with, if the wizard
+// was told to; else print the two commands that do it. Never silently.
+func (n *newCmd) identityNote(res *generator.Result) {
+	need := missingIdentity(n.global, res.Plan.Options)
+	if res.Commit == "" || need == (gitrepo.Identity{}) {
+		return
+	}
+	s := n.app.streams
+	if n.saveIdentity {
+		path, err := n.app.gitConfig()
+		if err == nil {
+			err = n.app.saveIdentity(path, need)
+		}
+		if err == nil {
+			fmt.Fprintf(s.Out, "\nSaved your Git identity in %s, so git commit works in every repository.\n", homePath(path))
+			return
+		}
+		fmt.Fprintf(s.ErrOut, "\nscaffold: warning: could not save your Git identity: %v\n", err)
+	}
+	fmt.Fprintln(s.Out, "\nGit does not know who you are yet, so your own next git commit will fail. Tell it once with:")
+	if need.Name != "" {
+		fmt.Fprintf(s.Out, "  git config --global user.name %s\n", shellQuote(need.Name))
+	}
+	if need.Email != "" {
+		fmt.Fprintf(s.Out, "  git config --global user.email %s\n", shellQuote(need.Email))
+	}
+}
+
+// gitConfigShown is the global Git configuration file, as the wizard names it.
+func (n *newCmd) gitConfigShown() string {
+	path, err := n.app.gitConfig()
+	if err != nil {
+		return "your global Git configuration"
+	}
+	return homePath(path)
+}
+
+// homePath writes a path under the home folder as ~/….
+func homePath(path string) string {
+	if home, err := os.UserHomeDir(); err == nil {
+		if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.Join("~", rel)
+		}
+	}
+	return path
 }
 
 // installer runs the setup command with the app's PATH and progress display.

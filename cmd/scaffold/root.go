@@ -27,6 +27,9 @@ type app struct {
 	identity func() gitrepo.Identity
 	catalog  func() (*generator.Catalog, error)
 	lookPath func(string) (string, error) // finds the install step's toolchain
+	// gitConfig is the global Git configuration file an identity is saved in.
+	gitConfig    func() (string, error)
+	saveIdentity func(path string, id gitrepo.Identity) error
 }
 
 func newApp(s *Streams) *app {
@@ -36,6 +39,9 @@ func newApp(s *Streams) *app {
 		identity: gitrepo.GlobalIdentity,
 		catalog:  func() (*generator.Catalog, error) { return generator.LoadCatalog(blueprints.FS) },
 		lookPath: exec.LookPath,
+
+		gitConfig:    gitrepo.GlobalConfigPath,
+		saveIdentity: gitrepo.SaveIdentity,
 	}
 }
 

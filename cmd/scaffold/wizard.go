@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -27,6 +28,10 @@ type wizard struct {
 	asked     bool
 
 	dirFromName bool // the folder is the typed name: it follows a changed name
+
+	global       gitrepo.Identity // the global Git identity before the wizard
+	gitConfig    string           // the file it would be saved in, for the question
+	saveIdentity bool             // the answer: save name and e-mail globally
 }
 
 func (w *wizard) run() error {
@@ -35,7 +40,10 @@ func (w *wizard) run() error {
 		return err
 	}
 	for _, s := range w.steps() {
-		if w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
+		if s.needed != nil && !s.needed() {
+			continue
+		}
+		if s.flag != "" && w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
 			if err := w.check(s.flag); err != nil {
 				return err
 			}
@@ -58,6 +66,8 @@ type step struct {
 	label string        // its line in the summary
 	value func() string // the answer, as the summary shows it
 	ask   func() error
+	// needed, when set, says whether the question applies at all.
+	needed func() bool
 }
 
 func (w *wizard) steps() []step {
@@ -68,18 +78,38 @@ func (w *wizard) steps() []step {
 				return o.Name
 			}
 			return o.Name + " (in " + displayPath(o.Dir) + ")"
-		}, w.askName},
-		{flagLang, "Language", func() string { l, _ := w.cat.Language(o.Language); return l.Title }, w.askLanguage},
-		{flagFramework, "Framework", func() string { return w.blueprint().Title }, w.askFramework},
-		{flagDB, "Database", func() string { d, _ := w.cat.Database(o.Database); return d.Title }, w.askDatabase},
-		{flagAPI, "API style", func() string { a, _ := w.cat.API(o.API); return a.Title }, w.askAPI},
-		{flagModel, "Data model", func() string { return w.model().Describe() }, w.askModel},
-		{flagOwner, "GitHub owner", func() string { return orNone(o.Owner, "none yet") }, w.askOwner},
-		{flagLicense, "Licence", func() string { l, _ := w.cat.License(orNone(o.License, generator.DefaultLicense)); return l.Title }, w.askLicense},
-		{flagAuthorName, "Author name", func() string { return orNone(o.AuthorName, "none") }, w.askAuthorName},
-		{flagAuthorEmail, "Author e-mail", func() string { return orNone(o.AuthorEmail, "none") }, w.askAuthorEmail},
-		{flagInstall, "Install the dependencies", func() string { return yesNoText(o.Install) }, w.askInstall},
+		}, w.askName, nil},
+		{flagLang, "Language", func() string { l, _ := w.cat.Language(o.Language); return l.Title }, w.askLanguage, nil},
+		{flagFramework, "Framework", func() string { return w.blueprint().Title }, w.askFramework, nil},
+		{flagDB, "Database", func() string { d, _ := w.cat.Database(o.Database); return d.Title }, w.askDatabase, nil},
+		{flagAPI, "API style", func() string { a, _ := w.cat.API(o.API); return a.Title }, w.askAPI, nil},
+		{flagModel, "Data model", func() string { return w.model().Describe() }, w.askModel, nil},
+		{flagOwner, "GitHub owner", func() string { return orNone(o.Owner, "none yet") }, w.askOwner, nil},
+		{flagLicense, "Licence", func() string { l, _ := w.cat.License(orNone(o.License, generator.DefaultLicense)); return l.Title }, w.askLicense, nil},
+		{flagAuthorName, "Author name", func() string { return orNone(o.AuthorName, "none") }, w.askAuthorName, nil},
+		{flagAuthorEmail, "Author e-mail", func() string { return orNone(o.AuthorEmail, "none") }, w.askAuthorEmail, nil},
+		{"", "Save as your Git identity", func() string { return yesNoText(w.saveIdentity) }, w.askSaveIdentity, w.identityMissing},
+		{flagInstall, "Install the dependencies", func() string { return yesNoText(o.Install) }, w.askInstall, nil},
 	}
+}
+
+// identityMissing: the first commit needs an identity the global Git
+// configuration does not have, so the learner's own commits would fail.
+func (w *wizard) identityMissing() bool {
+	return w.opts.Git && missingIdentity(w.global, *w.opts) != (gitrepo.Identity{})
+}
+
+// askSaveIdentity offers to do what git config --global would; never
+// silently.
+func (w *wizard) askSaveIdentity() error {
+	i, err := w.p.Select("Save your name and e-mail as your Git identity (git config --global)?",
+		[]string{"Yes, save them in " + w.gitConfig, "No, I will set them myself"}, 0,
+		"Git has no user.name or user.email yet: without them, git commit fails in your new project too.")
+	if err != nil {
+		return err
+	}
+	w.saveIdentity = i == 0
+	return nil
 }
 
 func orNone(s, none string) string {
@@ -118,7 +148,12 @@ const (
 // the learner chooses Create.
 func (w *wizard) confirm() error {
 	for {
-		steps := w.steps()
+		var steps []step
+		for _, s := range w.steps() {
+			if s.needed == nil || s.needed() {
+				steps = append(steps, s)
+			}
+		}
 		w.printSummary(steps)
 		i, err := w.p.Select("Create the project?", []string{"Create it", "Change an answer", "Cancel"}, confirmCreate,
 			"Nothing is written before you choose Create it.")

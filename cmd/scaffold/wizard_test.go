@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 )
 
 // scripted is a Prompter that expects exactly the given questions, in order,
@@ -351,6 +353,98 @@ func TestWizardSummary(t *testing.T) {
 				if !strings.Contains(answers, want) {
 					t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
 				}
+			}
+		})
+	}
+}
+
+// TestWizardSavesGitIdentity: without a global Git identity the wizard asks
+// for name and e-mail, then whether to save them as git config --global
+// would; yes writes them there after the project is made, no prints the two
+// commands, and Cancel writes nothing. Without a terminal, scaffold prints
+// the commands and never writes.
+func TestWizardSavesGitIdentity(t *testing.T) {
+	t.Parallel()
+	upToAuthor := []answer{
+		{question: "Language", choice: "Go"},
+		{question: "Framework", choice: "chi"},
+		{question: "Database", choice: "SQLite"},
+		{question: "API style", choice: "REST"},
+		{question: "What will your API manage?", choice: "Tasks"},
+		{question: "GitHub owner", text: ""},
+		{question: "Licence", choice: "MIT"},
+		{question: "Author name", text: "Ada Lovelace", wantDef: ""},
+		{question: "Author e-mail", text: "ada@example.com"},
+	}
+	tests := []struct {
+		name      string
+		identity  gitrepo.Identity // the global one
+		tty       bool
+		end       []answer
+		args      []string
+		wantSaved string // in the config file afterwards; "" = no file
+		wantOut   []string
+	}{
+		{"yes", gitrepo.Identity{}, true, []answer{
+			{question: "Save your name and e-mail as your Git identity", choice: "Yes", wantDef: "Yes, save them in "},
+			{question: "Install the dependencies now?", choice: "No"},
+			{question: "Create the project?", choice: "Create it"},
+		}, nil, "[user]\n\tname = Ada Lovelace\n\temail = ada@example.com\n", []string{"Saved your Git identity in "}},
+		{"only the e-mail is missing", gitrepo.Identity{Name: "Ada Lovelace"}, true, []answer{
+			{question: "Save your name and e-mail as your Git identity", choice: "Yes"},
+			{question: "Install the dependencies now?", choice: "No"},
+			{question: "Create the project?", choice: "Create it"},
+		}, nil, "[user]\n\temail = ada@example.com\n", []string{"Saved your Git identity in "}},
+		{"no", gitrepo.Identity{}, true, []answer{
+			{question: "Save your name and e-mail as your Git identity", choice: "No"},
+			{question: "Install the dependencies now?", choice: "No"},
+			{question: "Create the project?", choice: "Create it"},
+		}, nil, "", []string{"your own next git commit will fail", "  git config --global user.name 'Ada Lovelace'\n  git config --global user.email ada@example.com\n"}},
+		{"cancel", gitrepo.Identity{}, true, []answer{
+			{question: "Save your name and e-mail as your Git identity", choice: "Yes"},
+			{question: "Install the dependencies now?", choice: "No"},
+			{question: "Create the project?", choice: "Cancel"},
+		}, nil, "", nil},
+		{"no terminal", gitrepo.Identity{}, false, nil, []string{"--yes", "--author-name", "Ada Lovelace", "--author-email", "ada@example.com"},
+			"", []string{"  git config --global user.name 'Ada Lovelace'\n  git config --global user.email ada@example.com\n"}},
+		{"no git", gitrepo.Identity{}, false, nil, []string{"--yes", "--no-git"}, "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			parent := t.TempDir()
+			config := filepath.Join(parent, "home", ".gitconfig")
+			var p *scripted
+			cfg := runConfig{tty: tt.tty, identity: tt.identity, pinned: true, gitConfig: config, lookPath: notFound}
+			if tt.tty {
+				p = &scripted{t: t, answers: append(append([]answer(nil), upToAuthor...), tt.end...)}
+				cfg.prompter = p
+			}
+			r := runScaffold(t, cfg, append([]string{"new", filepath.Join(parent, "demo")}, tt.args...)...)
+			if p != nil {
+				p.done()
+			}
+			if tt.name == "cancel" {
+				if r.code != 1 {
+					t.Errorf("exit %d", r.code)
+				}
+			} else if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			saved, err := os.ReadFile(config)
+			if tt.wantSaved == "" && err == nil {
+				t.Errorf("the global Git configuration was written:\n%s", saved)
+			}
+			if tt.wantSaved != "" && string(saved) != tt.wantSaved {
+				t.Errorf("the global Git configuration is %q (%v), want %q", saved, err, tt.wantSaved)
+			}
+			for _, want := range tt.wantOut {
+				if !strings.Contains(r.stdout, want) {
+					t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
+				}
+			}
+			if tt.wantOut == nil && strings.Contains(r.stdout, "git config --global") {
+				t.Errorf("stdout has the commands:\n%s", r.stdout)
 			}
 		})
 	}
