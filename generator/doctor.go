@@ -75,7 +75,7 @@ var Checks = []Check{
 		run: versionCheck("npm", []string{"--version"}, `(\d+(?:\.\d+)+)`, nil)},
 	{Name: "Java " + dotted(minJava) + " or later (a JDK)", Languages: []string{"java"}, URL: "https://adoptium.net/",
 		run: versionCheck("java", []string{"-version"}, `version "(\d+(?:\.\d+)*)`, minJava)},
-	{Name: "what the Maven wrapper needs (javac, and curl or wget)", Languages: []string{"java"}, URL: "https://adoptium.net/",
+	{Name: "Maven wrapper needs (javac, curl or wget)", Languages: []string{"java"}, URL: "https://adoptium.net/",
 		run: func(p *Probe) (string, bool) {
 			if _, err := p.lookPath("javac"); err != nil {
 				return "javac not found: install a JDK, not only a JRE", false
@@ -111,7 +111,7 @@ var Checks = []Check{
 			}
 			return name + " <" + email + ">", true
 		}},
-	{Name: "Docker (optional: docker compose up runs the database for you)", Optional: true, URL: "https://docs.docker.com/get-started/get-docker/",
+	{Name: "Docker (optional)", Optional: true, URL: "https://docs.docker.com/get-started/get-docker/",
 		run: versionCheck("docker", []string{"--version"}, `version (\d+(?:\.\d+)+)`, nil)},
 	{Name: "Docker Compose (optional)", Optional: true, URL: "https://docs.docker.com/compose/install/",
 		run: func(p *Probe) (string, bool) {

@@ -66,8 +66,8 @@ func TestDoctor(t *testing.T) {
 		{"node without npm", without("npm --version"), "typescript", []string{"npm"}, "npm not found"},
 		{"old node", with("node --version", "v18.20.4"), "javascript", []string{"Node.js 20.19 or later"}, "too old"},
 		{"java 8", with("java -version", `java version "1.8.0_292"`), "java", []string{"Java 17 or later (a JDK)"}, "1.8.0 is too old"},
-		{"a JRE only", without("javac"), "java", []string{"what the Maven wrapper needs (javac, and curl or wget)"}, "javac not found"},
-		{"java without curl or wget", without("curl"), "java", []string{"what the Maven wrapper needs (javac, and curl or wget)"}, "neither curl nor wget"},
+		{"a JRE only", without("javac"), "java", []string{"Maven wrapper needs (javac, curl or wget)"}, "javac not found"},
+		{"java without curl or wget", without("curl"), "java", []string{"Maven wrapper needs (javac, curl or wget)"}, "neither curl nor wget"},
 		{"no git identity", without("name", "email"), "go", []string{"Git identity (user.name, user.email)"}, "git config --global user.name"},
 		{"no docker is fine", without("docker --version", "docker compose version"), "go", nil, ""},
 	}

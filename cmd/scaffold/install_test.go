@@ -57,7 +57,8 @@ func TestInstallFlag(t *testing.T) {
 			[]string{"The install failed after"},
 			[]string{"warning: the project is written and committed, but installing its dependencies failed", "| go: example.com/x: network unreachable", "cd ", "&& go mod download"}, false},
 		{"missing toolchain", "", []string{"--install"}, false, nil,
-			[]string{"warning: Go is not installed (go was not found)", "https://go.dev/dl/", "&& go mod download"}, false},
+			[]string{"warning: Go projects need what this machine does not have yet:\n  ✗ Go 1.26 or later: go not found; get it from https://go.dev/dl/\n",
+				"the dependencies are not installed now; once it is there, run in the project: go mod download"}, false},
 		{"--yes alone does not install", `echo "$@" > install.log`, nil, false, nil, nil, false},
 		{"--no-install", `echo "$@" > install.log`, []string{"--no-install"}, false, nil, nil, false},
 	}

@@ -29,6 +29,28 @@ type runConfig struct {
 	lookPath  func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
 	stdin     string
 	gitConfig string // the global Git configuration file; a temporary one when empty
+	// output runs a program for the doctor's checks; healthy when nil.
+	output func(name string, args ...string) (string, error)
+}
+
+// healthy is a machine with every toolchain at a good version: the output
+// of the version commands the doctor runs.
+func healthy(name string, args ...string) (string, error) {
+	switch name {
+	case "go":
+		return "go version go1.26.0 linux/amd64", nil
+	case "python3":
+		return "Python 3.12.3", nil
+	case "node":
+		return "v22.11.0", nil
+	case "npm":
+		return "10.9.0", nil
+	case "java":
+		return `openjdk version "21.0.5" 2024-10-15`, nil
+	case "docker":
+		return "Docker version 27.3.1", nil
+	}
+	return "", nil
 }
 
 var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
@@ -52,6 +74,10 @@ func runScaffold(t *testing.T, cfg runConfig, args ...string) result {
 		gitConfig = filepath.Join(t.TempDir(), ".gitconfig")
 	}
 	a.gitConfig = func() (string, error) { return gitConfig, nil }
+	a.output = cfg.output
+	if a.output == nil {
+		a.output = healthy
+	}
 	a.prompter = func(*Streams) Prompter {
 		if cfg.prompter == nil {
 			t.Fatal("the wizard asked a question in a test that expects none")

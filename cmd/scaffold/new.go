@@ -193,6 +193,8 @@ func (n *newCmd) run() error {
 		printDryRun(n.app.streams, plan)
 		return nil
 	}
+	wantInstall := o.Install
+	n.checkMachine(cat)
 	if o.Install {
 		// Ctrl-C during the install stops the setup command, not scaffold:
 		// the project is still committed, without what the setup writes.
@@ -205,7 +207,9 @@ func (n *newCmd) run() error {
 		return err
 	}
 	if n.asked {
-		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(res.Plan.Options))
+		answers := res.Plan.Options
+		answers.Install = wantInstall
+		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(answers))
 	}
 	printNextSteps(n.app.streams, res)
 	n.identityNote(res)
@@ -272,6 +276,40 @@ func homePath(path string) string {
 		}
 	}
 	return path
+}
+
+// checkMachine runs scaffold doctor's checks for the project's language
+// before the install step and says what is missing. That never fails the
+// generation; it only skips an install that could not work.
+func (n *newCmd) checkMachine(cat *generator.Catalog) {
+	o := &n.opts
+	lang, ok := cat.Language(o.Language)
+	if !ok {
+		return // Generate explains the language
+	}
+	var missing []generator.CheckResult
+	for _, r := range generator.Missing(generator.Doctor(n.app.probe(), o.Language), o.Language) {
+		if len(r.Languages) > 0 { // Git is not needed to generate: scaffold commits itself
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	w := n.app.streams.ErrOut
+	fmt.Fprintf(w, "scaffold: warning: %s projects need what this machine does not have yet:\n", lang.Title)
+	for _, r := range missing {
+		fmt.Fprintf(w, "  ✗ %s: %s; get it from %s\n", r.Name, r.Detail, r.URL)
+	}
+	if o.Install {
+		o.Install = false
+		bp, _ := cat.Blueprint(o.Language, o.Framework)
+		if bp.Name == "" {
+			bp, _ = cat.DefaultFramework(o.Language)
+		}
+		fmt.Fprintf(w, "  So the dependencies are not installed now; once it is there, run in the project: %s\n", bp.Commands.Setup)
+	}
+	fmt.Fprintf(w, "  (scaffold doctor --lang %s checks again.)\n", o.Language)
 }
 
 // installer runs the setup command with the app's PATH and progress display.

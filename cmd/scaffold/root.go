@@ -28,7 +28,9 @@ type app struct {
 	catalog  func() (*generator.Catalog, error)
 	lookPath func(string) (string, error) // finds the install step's toolchain
 	// gitConfig is the global Git configuration file an identity is saved in.
-	gitConfig    func() (string, error)
+	gitConfig func() (string, error)
+	// output runs a program for the doctor's checks; nil runs it for real.
+	output       func(name string, args ...string) (string, error)
 	saveIdentity func(path string, id gitrepo.Identity) error
 }
 
@@ -106,7 +108,7 @@ database and explains itself in its README — with a first Git commit.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{command: cmd.Name(), err: err}
 	})
-	root.AddCommand(newNewCmd(a), newListCmd(a), newVersionCmd(a))
+	root.AddCommand(newNewCmd(a), newListCmd(a), newDoctorCmd(a), newVersionCmd(a))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
