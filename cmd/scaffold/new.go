@@ -497,10 +497,13 @@ var newLong = `Create a new back-end project in DIR (default: the project name).
 
 Without flags, scaffold asks for the project name, language, framework,
 database, API style, what the API manages (its data model), GitHub owner,
-licence and author, and whether to install the dependencies. Every question
-has a flag; --yes takes the default for anything not given (Go, net/http,
-SQLite, REST, the task model, MIT, no install). Without a terminal, pass the
-answers as flags or use --yes.
+licence and author, and whether to install the dependencies, then shows every
+answer to create the project, change an answer or cancel. Without a global
+Git identity it also asks whether to save your name and e-mail there (as git
+config --global does). Every question has a flag; --yes takes the default for
+anything not given (Go, net/http, SQLite, REST, the task model, MIT, no
+install). Ids match in any case. Without a terminal, pass the answers as flags
+or use --yes.
 
 The data model
   The default model is one resource, task, with a required title and a done
@@ -535,7 +538,9 @@ Installing the dependencies
   the toolchain is on PATH; --yes leaves it off unless --install is given.
   A missing toolchain or a failing setup never fails the generation: the
   project is written and committed, and scaffold says what to install or
-  what failed and how to retry, and exits 0.`
+  what failed and how to retry, and exits 0. Before the install step,
+  scaffold runs the checks of scaffold doctor --lang for the project's
+  language and says what is missing.`
 
 // indent puts prefix before every line of s that is not empty.
 func indent(s, prefix string) string {

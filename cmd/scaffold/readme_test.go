@@ -74,3 +74,29 @@ func TestReadmeShorthand(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeComments: every HTML comment of the README is closed and none
+// is broken, so no piece of one shows as text (as under Install once did).
+func TestReadmeComments(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := string(raw)
+	for {
+		open, end := strings.Index(rest, "<!--"), strings.Index(rest, "-->")
+		switch {
+		case open < 0 && end < 0:
+			return
+		case open < 0 || (end >= 0 && end < open):
+			t.Fatalf("README.md has a --> without its <!--, shown as text: %q", rest[max(0, end-80):end+3])
+		case end < 0:
+			t.Fatalf("README.md has a <!-- that is never closed: %q", rest[open:min(len(rest), open+80)])
+		}
+		if inner := rest[open+4 : end]; strings.Contains(inner, "<!--") || strings.Contains(inner, "--") {
+			t.Errorf("README.md has a comment with -- or a nested <!-- inside, which ends it early on GitHub: %q", inner)
+		}
+		rest = rest[end+3:]
+	}
+}
