@@ -38,7 +38,7 @@ func newApp(s *Streams) *app {
 	return &app{
 		streams:  s,
 		prompter: newSurveyPrompter,
-		identity: gitrepo.GlobalIdentity,
+		identity: gitrepo.ReadGlobalIdentity,
 		catalog:  func() (*generator.Catalog, error) { return generator.LoadCatalog(blueprints.FS) },
 		lookPath: exec.LookPath,
 

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/go-git/go-git/v5/config"
 	format "github.com/go-git/go-git/v5/plumbing/format/config"
@@ -32,6 +33,40 @@ func GlobalConfigPath() (string, error) {
 		return p, nil
 	}
 	return dotfile, nil
+}
+
+// ReadGlobalIdentity reads user.name and user.email the way git reads its
+// global configuration: the XDG file first, then ~/.gitconfig, a later
+// value winning. (go-git's LoadConfig reads only the first file it finds,
+// so an identity saved in ~/.gitconfig beside an XDG file would be missed.)
+// Missing values are empty strings, not errors.
+func ReadGlobalIdentity() Identity {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return Identity{}
+	}
+	xdg := os.Getenv("XDG_CONFIG_HOME")
+	if xdg == "" {
+		xdg = filepath.Join(home, ".config")
+	}
+	var id Identity
+	for _, p := range []string{filepath.Join(xdg, "git", "config"), filepath.Join(home, ".gitconfig")} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		cfg, err := config.ReadConfig(bytes.NewReader(data))
+		if err != nil {
+			continue
+		}
+		if n := strings.TrimSpace(cfg.User.Name); n != "" {
+			id.Name = n
+		}
+		if e := strings.TrimSpace(cfg.User.Email); e != "" {
+			id.Email = e
+		}
+	}
+	return id
 }
 
 func fileExists(p string) bool {

@@ -76,12 +76,13 @@ func TestGlobalConfigPath(t *testing.T) {
 	check(xdg) // only the XDG one
 	os.WriteFile(dotfile, nil, 0o644)
 	check(dotfile) // both
-	// What SaveIdentity writes there is what GlobalIdentity reads.
-	os.Remove(xdg)
-	if err := SaveIdentity(dotfile, Identity{"Ada", "ada@example.com"}); err != nil {
+	// What SaveIdentity writes there is what ReadGlobalIdentity reads, even
+	// beside an XDG file with a name but no e-mail.
+	os.WriteFile(xdg, []byte("[user]\n\tname = Ada X\n"), 0o644)
+	if err := SaveIdentity(dotfile, Identity{Email: "ada@example.com"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := GlobalIdentity(); got != (Identity{"Ada", "ada@example.com"}) {
-		t.Errorf("GlobalIdentity() = %+v after saving", got)
+	if got := ReadGlobalIdentity(); got != (Identity{"Ada X", "ada@example.com"}) {
+		t.Errorf("ReadGlobalIdentity() = %+v after saving", got)
 	}
 }
