@@ -74,7 +74,7 @@ func (w *wizard) steps() []step {
 	o := w.opts
 	return []step{
 		{flagName, "Project name", func() string {
-			if filepath.Base(o.Dir) == o.Name && !w.dirGiven() {
+			if o.Dir == "" || o.Dir == filepath.Clean(o.Name) {
 				return o.Name
 			}
 			return o.Name + " (in " + displayPath(o.Dir) + ")"

@@ -333,7 +333,7 @@ func TestWizardSummary(t *testing.T) {
 				t.Fatalf("exit %d, want %d: %s", r.code, tt.wantCode, r.stderr)
 			}
 			p.done()
-			for _, want := range []string{"Your project:\n", "  Project name  ", "  Language  ", "  Data model  ", "  Author e-mail  ", "Your data model:", "title", "done"} {
+			for _, want := range []string{"Your project:\n", "  Project name              shop\n", "  Language  ", "  Data model  ", "  Author e-mail  ", "Your data model:", "title", "done"} {
 				if !strings.Contains(r.stdout, want) {
 					t.Errorf("the summary lacks %q:\n%s", want, r.stdout)
 				}
