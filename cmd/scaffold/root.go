@@ -96,7 +96,8 @@ database and explains itself in its README — with a first Git commit.`,
 		Example: `  scaffold new                 # answer a few questions
   scaffold new my-api --yes    # Go, net/http, SQLite, REST
   scaffold new shop --lang python --framework fastapi --db postgres --api rest
-  scaffold list                # what can be generated`,
+  scaffold list                # what can be generated, with the ids to type
+  scaffold doctor --lang python  # is this machine ready for a Python project?`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       buildVersion(),
