@@ -198,6 +198,10 @@ func TestPTYOwnModel(t *testing.T) {
 	}
 }
 
+// readingKeys is what survey writes once the terminal is in raw mode and
+// it is about to read keys: show the cursor, ask where it is.
+const readingKeys = "\x1b[?25h\x1b[6n"
+
 // TestPTYInvalidAnswerLeavesNoTrace: survey prints "Sorry, your reply was
 // invalid" above a question; once a valid answer is given, the screen shows
 // the answer and nothing of the refused ones, however long the message.
@@ -227,14 +231,21 @@ func TestPTYInvalidAnswerLeavesNoTrace(t *testing.T) {
 			done := make(chan struct{})
 			go func() {
 				defer close(done)
-				expectString(t, c, "Project name")
-				c.SendLine("1bad")
-				expectString(t, c, "Sorry, your reply was invalid")
-				c.SendLine("2bad")
-				expectString(t, c, "Sorry, your reply was invalid")
-				c.SendLine("good")
-				expectString(t, c, "Next question")
-				c.SendLine("")
+				// Type only once survey reads keys: text typed before it
+				// puts the terminal in raw mode is echoed by the terminal
+				// itself (a line survey does not know about), and text that
+				// arrives with the answer to its cursor query is dropped
+				// by survey's reader, so give that answer a moment.
+				type_ := func(after, text string) {
+					expectString(t, c, after)
+					expectString(t, c, readingKeys)
+					time.Sleep(100 * time.Millisecond)
+					c.SendLine(text)
+				}
+				type_("Project name", "1bad")
+				type_("Sorry, your reply was invalid", "2bad")
+				type_("Sorry, your reply was invalid", "good")
+				type_("Next question", "")
 				c.ExpectEOF() // keeps reading, so survey's terminal queries are answered
 			}()
 			tty := c.Tty()
