@@ -185,6 +185,8 @@ func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("write %s: %w", AnswersFile, err)
 	}
-	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers\n# this project was generated from. Keep it to re-generate or check the project.\n"
+	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers and\n" +
+		"# the data model this project was made from. To start another project with the\n" +
+		"# same model: scaffold new OTHER --model path/to/this/.scaffold.yaml\n"
 	return File{Path: AnswersFile, Data: append([]byte(header), out...), Mode: 0o644}, nil
 }

@@ -40,7 +40,8 @@ func TestGenerateWritesAndCommits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "- name: task", "plural: tasks", "max: 200"} {
+	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "- name: task", "plural: tasks", "max: 200",
+		"# same model: scaffold new OTHER --model path/to/this/.scaffold.yaml\n"} {
 		if !strings.Contains(string(answers), want) {
 			t.Errorf("%s lacks %q:\n%s", AnswersFile, want, answers)
 		}
