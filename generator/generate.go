@@ -110,7 +110,7 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 		return res, nil
 	}
 	if o.Git {
-		res.Commit, err = gitrepo.Init(staged, g.commit(&o))
+		res.Commit, err = gitrepo.Init(staged, gitFiles(plan.Files), g.commit(&o))
 		if err != nil {
 			os.RemoveAll(staged)
 			return nil, err
@@ -132,6 +132,16 @@ func (g *Generator) commit(o *Options) gitrepo.Commit {
 		Remote:      remoteURL(o),
 		When:        g.now(),
 	}
+}
+
+// gitFiles are the rendered files as the commit takes them: the content
+// held in memory, not read back from the staging folder.
+func gitFiles(files []File) []gitrepo.File {
+	out := make([]gitrepo.File, len(files))
+	for i, f := range files {
+		out[i] = gitrepo.File{Path: f.Path, Data: f.Data}
+	}
+	return out
 }
 
 func remoteURL(o *Options) string {
