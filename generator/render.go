@@ -90,6 +90,15 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 		err  error
 	}
 	results := make([]result, len(jobs))
+	// The API description files come from the model, not from templates:
+	// they are made while the templates render.
+	var specs []File
+	var specErr error
+	specsDone := make(chan struct{})
+	go func() {
+		defer close(specsDone)
+		specs, specErr = specFiles(data)
+	}()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -103,6 +112,7 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 		}()
 	}
 	wg.Wait()
+	<-specsDone
 
 	files := make([]File, 0, len(jobs))
 	seen := map[string]string{}
@@ -120,7 +130,10 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 		seen[res.f.Path] = s.fsPath
 		files = append(files, res.f)
 	}
-	if files, err = addSpecFiles(files, seen, bp, data); err != nil {
+	if specErr != nil {
+		return nil, specErr
+	}
+	if files, err = addSpecFiles(files, seen, bp, specs); err != nil {
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })

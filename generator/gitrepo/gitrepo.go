@@ -176,13 +176,21 @@ func write(dir string, files []File, c Commit) (string, error) {
 			return "", fmt.Errorf("git add %s: the file is listed twice", files[i].Path)
 		}
 	}
-	p := newPack(len(files))
-	entries := make([]*index.Entry, 0, len(files))
-	root := &treeNode{}
-	for _, f := range files {
+	contents := make([][]byte, len(files))
+	for i, f := range files {
 		if err := checkPath(f.Path); err != nil {
 			return "", err
 		}
+		contents[i] = f.Data
+	}
+	blobs, err := compressBlobs(contents)
+	if err != nil {
+		return "", err
+	}
+	p := newPack(len(files))
+	entries := make([]*index.Entry, 0, len(files))
+	root := &treeNode{}
+	for i, f := range files {
 		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path)))
 		if err != nil {
 			return "", fmt.Errorf("git add %s: %w", f.Path, err)
@@ -194,10 +202,8 @@ func write(dir string, files []File, c Commit) (string, error) {
 		if mode != filemode.Symlink && fi.Size() != int64(len(f.Data)) {
 			return "", fmt.Errorf("git add %s: the file changed on disk while it was committed", f.Path)
 		}
-		h, err := p.add(plumbing.BlobObject, f.Data)
-		if err != nil {
-			return "", err
-		}
+		h := blobs[i].hash
+		p.append(blobs[i])
 		e := &index.Entry{Hash: h, Name: f.Path, Mode: mode, ModifiedAt: fi.ModTime(), Size: uint32(fi.Size())}
 		fillSystemInfo(e, fi)
 		entries = append(entries, e)

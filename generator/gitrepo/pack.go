@@ -5,11 +5,15 @@ import (
 	"compress/zlib"
 	"crypto/sha1"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
@@ -31,38 +35,81 @@ type pack struct {
 func newPack(files int) *pack {
 	p := &pack{seen: make(map[plumbing.Hash]bool, files*2)}
 	p.buf.Write([]byte{'P', 'A', 'C', 'K', 0, 0, 0, 2, 0, 0, 0, 0}) // the count is set by finish
-	p.zw, _ = zlib.NewWriterLevel(&p.buf, zlib.BestSpeed)           // a valid level cannot fail
+	p.zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed)              // a valid level cannot fail
 	return p
 }
 
-// add stores an object once, however many times it is added, and returns
-// its hash.
-func (p *pack) add(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
-	h := plumbing.ComputeHash(t, content)
-	if p.seen[h] {
-		return h, nil
-	}
-	p.seen[h] = true
-	start := p.buf.Len()
-	// Entry header: the type in bits 4-6 of the first byte, the size in its
+// entry is one object as the pack stores it: its header and its content,
+// compressed.
+type entry struct {
+	hash plumbing.Hash
+	data []byte
+}
+
+// compress makes the entry of an object with zw.
+func compress(zw *zlib.Writer, t plumbing.ObjectType, content []byte) (entry, error) {
+	e := entry{hash: plumbing.ComputeHash(t, content)}
+	var buf bytes.Buffer
+	buf.Grow(len(content)/2 + 32)
+	// The header: the type in bits 4-6 of the first byte, the size in its
 	// low 4 bits and then 7 bits a byte, the high bit saying "more follows".
 	size := uint64(len(content))
 	b := byte(t)<<4 | byte(size&0x0f)
 	for size >>= 4; size != 0; size >>= 7 {
-		p.buf.WriteByte(b | 0x80)
+		buf.WriteByte(b | 0x80)
 		b = byte(size & 0x7f)
 	}
-	p.buf.WriteByte(b)
-	p.zw.Reset(&p.buf)
-	if _, err := p.zw.Write(content); err != nil {
-		return h, fmt.Errorf("compress %s %s: %w", t, h, err)
+	buf.WriteByte(b)
+	zw.Reset(&buf)
+	if _, err := zw.Write(content); err != nil {
+		return e, fmt.Errorf("compress %s %s: %w", t, e.hash, err)
 	}
-	if err := p.zw.Close(); err != nil {
-		return h, fmt.Errorf("compress %s %s: %w", t, h, err)
+	if err := zw.Close(); err != nil {
+		return e, fmt.Errorf("compress %s %s: %w", t, e.hash, err)
 	}
-	p.idx.Add(h, uint64(start), crc32.ChecksumIEEE(p.buf.Bytes()[start:]))
+	e.data = buf.Bytes()
+	return e, nil
+}
+
+// compressBlobs makes the entries of many blobs on every processor, in order.
+func compressBlobs(contents [][]byte) ([]entry, error) {
+	out := make([]entry, len(contents))
+	errs := make([]error, len(contents))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(contents)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+			for i := int(next.Add(1) - 1); i < len(contents); i = int(next.Add(1) - 1) {
+				out[i], errs[i] = compress(zw, plumbing.BlobObject, contents[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// append stores an entry once, however many times it comes.
+func (p *pack) append(e entry) {
+	if p.seen[e.hash] {
+		return
+	}
+	p.seen[e.hash] = true
+	p.idx.Add(e.hash, uint64(p.buf.Len()), crc32.ChecksumIEEE(e.data))
+	p.buf.Write(e.data)
 	p.n++
-	return h, nil
+}
+
+// add stores an object and returns its hash.
+func (p *pack) add(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
+	e, err := compress(p.zw, t, content)
+	if err != nil {
+		return e.hash, err
+	}
+	p.append(e)
+	return e.hash, nil
 }
 
 // finish sets the object count, appends the checksum and returns the pack
@@ -97,7 +144,7 @@ func writeRepository(gitDir string, p *pack, head plumbing.Hash, entries []*inde
 		return fmt.Errorf("write the index: %w", err)
 	}
 	packDir := filepath.Join(gitDir, "objects", "pack")
-	for _, d := range []string{packDir, filepath.Join(gitDir, "refs", "heads"), filepath.Join(gitDir, "refs", "tags")} {
+	for _, d := range []string{packDir, filepath.Join(gitDir, "refs", "heads")} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return err
 		}
