@@ -140,51 +140,56 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 	return files, nil
 }
 
-// renderer holds one template set for a blueprint's files and parses into
-// it on demand; it is safe for the goroutines of Render.
+// renderer holds one template set for a blueprint's files and adds to it on
+// demand; it is safe for the goroutines of Render, which parse at the same
+// time, each into a parser set of its own, and only add the trees to the
+// shared set under the lock.
 type renderer struct {
-	fsys fs.FS
-	mu   sync.Mutex // guards root's parsing and partials
+	fsys    fs.FS
+	parsers sync.Pool // of *template.Template: sets to parse into, with the same functions
+
+	mu   sync.Mutex // guards root's templates and partials
 	root *template.Template
 	// partials are the partials that apply and are not parsed yet, by name.
 	partials map[string]source
 }
 
 func newRenderer(fsys fs.FS) *renderer {
-	r := &renderer{fsys: fsys, root: template.New("").Option("missingkey=error"), partials: map[string]source{}}
-	r.root.Funcs(funcMap(r))
+	r := &renderer{fsys: fsys, partials: map[string]source{}}
+	r.root = r.newSet()
+	r.parsers.New = func() any { return r.newSet() }
 	return r
+}
+
+func (r *renderer) newSet() *template.Template {
+	return template.New("").Option("missingkey=error").Funcs(funcMap(r))
 }
 
 // parseDefinitions parses the files and partials that may define named
 // templates ({{define "align"}}): such a name is no file's, so it cannot be
 // found on demand.
 func (r *renderer) parseDefinitions(outputs []source) error {
+	var all []source
+	names := map[string]string{} // fsPath → template name
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	type named struct {
-		name string
-		s    source
-	}
-	var all []named
 	for _, name := range slices.Sorted(maps.Keys(r.partials)) {
-		all = append(all, named{name, r.partials[name]})
+		all = append(all, r.partials[name])
+		names[r.partials[name].fsPath] = name
 	}
+	r.mu.Unlock()
 	for _, s := range outputs {
 		if s.tmpl {
-			all = append(all, named{s.fsPath, s})
+			all = append(all, s)
+			names[s.fsPath] = s.fsPath
 		}
 	}
-	for _, n := range all {
-		if r.root.Lookup(n.name) != nil {
-			continue // parsed as another's {{template}}
-		}
-		raw, err := fs.ReadFile(r.fsys, n.s.fsPath)
+	for _, s := range all {
+		raw, err := fs.ReadFile(r.fsys, s.fsPath)
 		if err != nil {
-			return fmt.Errorf("read %s: %w", n.s.fsPath, err)
+			return fmt.Errorf("read %s: %w", s.fsPath, err)
 		}
 		if bytes.Contains(raw, []byte("define")) {
-			if err := r.parseLocked(n.name, n.s, raw); err != nil {
+			if _, err := r.parse(names[s.fsPath], s, raw); err != nil {
 				return err
 			}
 		}
@@ -192,60 +197,80 @@ func (r *renderer) parseDefinitions(outputs []source) error {
 	return nil
 }
 
-// template is the parsed template of a file or partial, parsing it the first
-// time.
+// template is the parsed template of a file (s) or of a partial (s nil),
+// parsing it the first time.
 func (r *renderer) template(name string, s *source) (*template.Template, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
-	if t := r.root.Lookup(name); t != nil {
-		return t, nil
-	}
-	if s == nil {
-		p, ok := r.partials[name]
-		if !ok {
-			return nil, fmt.Errorf("no partial or template named %q", name)
+	t := r.root.Lookup(name)
+	if t == nil && s == nil {
+		if p, ok := r.partials[name]; ok {
+			s = &p
 		}
-		s = &p
 	}
-	if err := r.parseLocked(name, *s, nil); err != nil {
-		return nil, err
+	r.mu.Unlock()
+	switch {
+	case t != nil:
+		return t, nil
+	case s == nil:
+		return nil, fmt.Errorf("no partial or template named %q", name)
 	}
-	return r.root.Lookup(name), nil
+	return r.parse(name, *s, nil)
 }
 
-// parseLocked parses s as name, then the partials its {{template}} actions
-// name, which text/template looks up by itself. raw is s's content when
-// already read.
-func (r *renderer) parseLocked(name string, s source, raw []byte) error {
-	delete(r.partials, name)
+// parse parses s as name, adds it and the templates it defines to the shared
+// set, then parses the partials its {{template}} actions name, which
+// text/template looks up by itself. raw is s's content when already read.
+func (r *renderer) parse(name string, s source, raw []byte) (*template.Template, error) {
 	if raw == nil {
 		var err error
 		if raw, err = fs.ReadFile(r.fsys, s.fsPath); err != nil {
-			return fmt.Errorf("read %s: %w", s.fsPath, err)
+			return nil, fmt.Errorf("read %s: %w", s.fsPath, err)
 		}
 	}
-	t, err := r.root.New(name).Parse(string(raw))
+	set := r.parsers.Get().(*template.Template)
+	defer r.parsers.Put(set)
+	t, err := set.New(name).Parse(string(raw))
 	if err != nil {
-		return fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
+		return nil, fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
 	}
-	trees := []*template.Template{t}
+	parsed := []*template.Template{t}
 	if bytes.Contains(raw, []byte("define")) {
-		trees = t.Templates()
-	}
-	var refs []string
-	for _, t := range trees {
-		if t.Tree != nil {
-			refs = templateRefs(t.Tree.Root, refs)
-		}
-	}
-	for _, ref := range refs {
-		if p, ok := r.partials[ref]; ok && r.root.Lookup(ref) == nil {
-			if err := r.parseLocked(ref, p, nil); err != nil {
-				return err
+		parsed = parsed[:0]
+		for _, d := range set.Templates() {
+			if d.Tree != nil && d.Tree.ParseName == name {
+				parsed = append(parsed, d)
 			}
 		}
 	}
-	return nil
+
+	r.mu.Lock()
+	if shared := r.root.Lookup(name); shared != nil {
+		r.mu.Unlock()
+		return shared, nil // another goroutine was first
+	}
+	var refs []string
+	for _, d := range parsed {
+		if _, err := r.root.AddParseTree(d.Name(), d.Tree); err != nil {
+			r.mu.Unlock()
+			return nil, fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
+		}
+		refs = templateRefs(d.Tree.Root, refs)
+	}
+	delete(r.partials, name)
+	shared := r.root.Lookup(name)
+	r.mu.Unlock()
+
+	for _, ref := range refs {
+		r.mu.Lock()
+		p, ok := r.partials[ref]
+		r.mu.Unlock()
+		if ok {
+			if _, err := r.template(ref, &p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return shared, nil
 }
 
 // templateRefs appends the names of the {{template}} actions under n.
