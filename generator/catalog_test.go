@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,6 +154,9 @@ func TestModelDrivenTemplates(t *testing.T) {
 						for _, f := range files {
 							if strings.Contains(string(f.Data), "<no value>") {
 								t.Errorf("%s contains <no value>", f.Path)
+							}
+							if bytes.HasSuffix(f.Data, []byte("\n\n")) || bytes.HasSuffix(f.Data, []byte("\n\r\n")) {
+								t.Errorf("%s ends with a blank line", f.Path)
 							}
 							if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
 								t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)

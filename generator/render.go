@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/format"
@@ -448,17 +447,14 @@ func renderPath(p string, data Data) (string, error) {
 func funcMap(r *renderer) template.FuncMap {
 	fm := sprig.HermeticTxtFuncMap()
 	ours := template.FuncMap{
-		"plural":   Plural,
-		"singular": Singular,
-		"snake":    func(s string) string { return NewName(s).Snake },
-		"kebab":    func(s string) string { return NewName(s).Kebab },
-		"camel":    func(s string) string { return NewName(s).Camel },
-		"pascal":   func(s string) string { return NewName(s).Pascal },
-		"goString": strconv.Quote,
-		"jsonString": func(s string) (string, error) {
-			b, err := json.Marshal(s)
-			return string(b), err
-		},
+		"plural":     Plural,
+		"singular":   Singular,
+		"snake":      func(s string) string { return NewName(s).Snake },
+		"kebab":      func(s string) string { return NewName(s).Kebab },
+		"camel":      func(s string) string { return NewName(s).Camel },
+		"pascal":     func(s string) string { return NewName(s).Pascal },
+		"goString":   strconv.Quote,
+		"jsonString": func(s string) (string, error) { return quoteJSON(s), nil },
 		"include": func(name string, data any) (string, error) {
 			t, err := r.template(name, nil)
 			if err != nil {

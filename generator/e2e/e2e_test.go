@@ -309,11 +309,28 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	}) {
 		return
 	}
-	if bp.Commands.Check == "" {
+	if bp.Commands.Check == "" && bp.Commands.Lint == "" {
 		res.Steps["check"] = stepResult{Status: "skip"}
 	} else {
 		step("check", func(logPath string) error {
-			return runShell(proj, env, bp.Commands.Check, logPath, checkTimeout)
+			check := bp.Commands.Check
+			if lint := bp.Commands.Lint; lint != "" {
+				tool := strings.Fields(lint)[0]
+				switch _, err := exec.LookPath(tool); {
+				case err == nil && check == "":
+					check = lint
+				case err == nil:
+					check += " && " + lint
+				case h.inCI:
+					return fmt.Errorf("%s is not on PATH, so `%s` cannot run (.ci/run installs it)", tool, lint)
+				default:
+					t.Logf("SKIPPED: %s: `%s` not run: %s is not on PATH", c.Name(), lint, tool)
+				}
+			}
+			if check == "" {
+				return nil
+			}
+			return runShell(proj, env, check, logPath, checkTimeout)
 		})
 	}
 	step("test", func(logPath string) error {
