@@ -124,8 +124,8 @@ func run() error {
 			}
 		}
 		ms, mf := median(tScaffold), median(tFloor)
-		fmt.Printf("%-48s scaffold new %6.1f ms   cp+git %6.1f ms   ratio %.2f×   (pairwise median %.2f×)\n",
-			p.name, msec(ms), msec(mf), float64(ms)/float64(mf), pairwise(tScaffold, tFloor))
+		fmt.Printf("%s\n  scaffold new %6.1f ms (quartiles %s)\n  cp+git       %6.1f ms (quartiles %s)\n  ratio of the medians %.2f×, median of the pairs' ratios %.2f×\n",
+			p.name, msec(ms), quartiles(tScaffold), msec(mf), quartiles(tFloor), float64(ms)/float64(mf), pairwise(tScaffold, tFloor))
 	}
 	fmt.Println(loadavg())
 	return nil
@@ -172,6 +172,13 @@ func pairwise(a, b []time.Duration) float64 {
 		return r[len(r)/2]
 	}
 	return (r[len(r)/2-1] + r[len(r)/2]) / 2
+}
+
+// quartiles shows how far a burst of load spread the runs.
+func quartiles(ds []time.Duration) string {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return fmt.Sprintf("%.1f–%.1f", msec(s[len(s)/4]), msec(s[(3*len(s))/4]))
 }
 
 func msec(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
