@@ -59,12 +59,23 @@ type File struct {
 // exclude, and returns the commit hash. The files must already be in dir
 // with exactly this content; Init does not read them back.
 func Init(dir string, files []File, c Commit) (string, error) {
-	if err := checkAuthor(c); err != nil {
-		return "", err
-	}
+	return Prepare(files).Init(dir, c)
+}
+
+// Prepared is what a first commit takes from the files' content alone:
+// which files .gitignore keeps, and their blobs, hashed and compressed. It
+// can be made while the files are being written.
+type Prepared struct {
+	files []File // kept, sorted by path
+	blobs []entry
+	err   error
+}
+
+// Prepare makes the content-only part of the commit of files (see Init).
+func Prepare(files []File) *Prepared {
 	ignored, err := ignoreMatcher(files)
 	if err != nil {
-		return "", err
+		return &Prepared{err: err}
 	}
 	kept := make([]File, 0, len(files))
 	for _, f := range files {
@@ -72,7 +83,18 @@ func Init(dir string, files []File, c Commit) (string, error) {
 			kept = append(kept, f)
 		}
 	}
-	return write(dir, kept, c)
+	return prepare(kept)
+}
+
+// Init is the package's Init with the content-only part done.
+func (p *Prepared) Init(dir string, c Commit) (string, error) {
+	if err := checkAuthor(c); err != nil {
+		return "", err
+	}
+	if p.err != nil {
+		return "", p.err
+	}
+	return p.write(dir, c)
 }
 
 // InitFromDisk is Init for a folder whose files are not held in memory (an
@@ -121,7 +143,7 @@ func InitFromDisk(dir string, c Commit) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("git add: %w", err)
 	}
-	return write(dir, files, c)
+	return prepare(files).Init(dir, c)
 }
 
 func checkAuthor(c Commit) error {
@@ -167,26 +189,28 @@ func isIgnored(m gitignore.Matcher, p string) bool {
 	return m.Match(parts, false)
 }
 
-// write makes dir/.git: the objects of files, one commit on main, the index
-// and the configuration.
-func write(dir string, files []File, c Commit) (string, error) {
+// prepare sorts and checks the files that will be committed and makes their
+// blobs. files is the caller's no more.
+func prepare(files []File) *Prepared {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return "", fmt.Errorf("git add %s: the file is listed twice", files[i].Path)
-		}
-	}
 	contents := make([][]byte, len(files))
 	for i, f := range files {
+		if i > 0 && f.Path == files[i-1].Path {
+			return &Prepared{err: fmt.Errorf("git add %s: the file is listed twice", f.Path)}
+		}
 		if err := checkPath(f.Path); err != nil {
-			return "", err
+			return &Prepared{err: err}
 		}
 		contents[i] = f.Data
 	}
 	blobs, err := compressBlobs(contents)
-	if err != nil {
-		return "", err
-	}
+	return &Prepared{files: files, blobs: blobs, err: err}
+}
+
+// write makes dir/.git: the objects of the files, one commit on main, the
+// index and the configuration.
+func (pr *Prepared) write(dir string, c Commit) (string, error) {
+	files, blobs := pr.files, pr.blobs
 	p := newPack(len(files))
 	entries := make([]*index.Entry, 0, len(files))
 	root := &treeNode{}
