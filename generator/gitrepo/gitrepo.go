@@ -128,6 +128,9 @@ func InitFromDisk(dir string, c Commit) (string, error) {
 			return nil
 		}
 		var data []byte
+		if !d.Type().IsRegular() && d.Type()&fs.ModeSymlink == 0 {
+			return fmt.Errorf("%s is neither a file nor a link: Git cannot commit it", rel)
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			target, err := os.Readlink(p)
 			if err != nil {
