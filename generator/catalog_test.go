@@ -140,18 +140,7 @@ func TestModelDrivenTemplates(t *testing.T) {
 				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
 					t.Parallel()
 					for _, m := range []*model.Model{renamed, rich} {
-						o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
-							Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
-							Model: cloneModel(m)}
-						o.ApplyDefaults(cat)
-						if err := o.Validate(cat); err != nil {
-							t.Fatal(err)
-						}
-						files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
-						if err != nil {
-							t.Fatal(err)
-						}
-						for _, f := range files {
+						for _, f := range renderCombo(t, cat, bp, db, api, m) {
 							if strings.Contains(string(f.Data), "<no value>") {
 								t.Errorf("%s contains <no value>", f.Path)
 							}
@@ -191,6 +180,24 @@ var (
 	// (generator/apispec has their tests), and .scaffold.yaml.
 	engineFiles = map[string]bool{"api/openapi.yaml": true, "api/service.wsdl": true, AnswersFile: true}
 )
+
+// renderCombo renders bp for the database, the API style and (a copy of) the
+// model, as `scaffold new` would, without writing anything.
+func renderCombo(t *testing.T, cat *Catalog, bp Blueprint, db, api string, m *model.Model) []File {
+	t.Helper()
+	o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
+		Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
+		Model: cloneModel(m)}
+	o.ApplyDefaults(cat)
+	if err := o.Validate(cat); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 func loadModel(t *testing.T, path string) *model.Model {
 	t.Helper()

@@ -83,20 +83,9 @@ func TestDeployFilesLint(t *testing.T) {
 				n++
 				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
 					t.Parallel()
-					o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
-						Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
-						Model: cloneModel(rich)}
-					o.ApplyDefaults(cat)
-					if err := o.Validate(cat); err != nil {
-						t.Fatal(err)
-					}
-					files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
-					if err != nil {
-						t.Fatal(err)
-					}
 					dir := t.TempDir()
 					found := map[string][]string{}
-					for _, f := range files {
+					for _, f := range renderCombo(t, cat, bp, db, api, rich) {
 						for _, l := range deployLinters {
 							if !l.match(f.Path) {
 								continue
