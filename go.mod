@@ -21,6 +21,8 @@ require (
 	golang.org/x/term v0.47.0
 )
 
+require github.com/klauspost/compress v1.20.4
+
 require (
 	dario.cat/mergo v1.0.1 // indirect
 	github.com/Masterminds/goutils v1.1.1 // indirect
