@@ -199,10 +199,14 @@ func (r ResourceData) HasCharBounds() bool {
 }
 
 // HasIntMin reports whether an int field has a lower bound (@Min).
-func (r ResourceData) HasIntMin() bool { return r.any(func(f FieldData) bool { return f.IsInt && f.HasMin }) }
+func (r ResourceData) HasIntMin() bool {
+	return r.any(func(f FieldData) bool { return f.IsInt && f.HasMin })
+}
 
 // HasIntMax reports whether an int field has an upper bound (@Max).
-func (r ResourceData) HasIntMax() bool { return r.any(func(f FieldData) bool { return f.IsInt && f.HasMax }) }
+func (r ResourceData) HasIntMax() bool {
+	return r.any(func(f FieldData) bool { return f.IsInt && f.HasMax })
+}
 
 // HasFilterType reports whether a filterable field has the given type (imports of the parsers).
 func (r ResourceData) HasFilterType(typ string) bool {
