@@ -7,10 +7,11 @@ package blueprints
 //
 //	go test ./blueprints -run TestGoDeps -update
 //
-// For each framework × dialect it builds a throw-away module that imports
-// exactly the packages the generated project imports, pins the versions
-// below, runs `go mod tidy` and stores go.mod (minus the module line) and
-// go.sum as go/_deps/<framework>-<dialect>.{mod,sum}.tmpl partials.
+// For each framework × dialect × API it builds a throw-away module that
+// imports exactly the packages the generated project imports, pins the
+// versions below, runs `go mod tidy` and stores go.mod (minus the module
+// line) and go.sum as go/_deps/<framework>-<dialect>-<api>.{mod,sum}.tmpl
+// partials. (go-v1/_deps holds the frozen sets of the contract v1 layer.)
 
 import (
 	"flag"
@@ -40,6 +41,7 @@ var goPins = map[string]string{
 	"github.com/go-sql-driver/mysql": "v1.10.1",
 	"go.mongodb.org/mongo-driver/v2": "v2.9.3",
 	"github.com/pressly/goose/v3":    "v3.29.0",
+	"github.com/swaggest/swgui":      "v1.8.5", // Swagger UI with its assets embedded (/docs)
 }
 
 // goFrameworkImports and goDialectImports are the non-standard packages the
@@ -53,7 +55,7 @@ var goFrameworkImports = map[string][]string{
 
 var goDialectImports = map[string][]string{
 	"sqlite":   {"modernc.org/sqlite", "github.com/pressly/goose/v3"},
-	"postgres": {"github.com/jackc/pgx/v5/stdlib", "github.com/pressly/goose/v3"},
+	"postgres": {"github.com/jackc/pgx/v5/stdlib", "github.com/jackc/pgx/v5/pgconn", "github.com/pressly/goose/v3"},
 	"mysql":    {"github.com/go-sql-driver/mysql", "github.com/pressly/goose/v3"},
 	"mongodb": {
 		"go.mongodb.org/mongo-driver/v2/bson",
@@ -62,41 +64,51 @@ var goDialectImports = map[string][]string{
 	},
 }
 
+var goAPIImports = map[string][]string{
+	"rest": {"github.com/swaggest/swgui/v5emb"},
+	"soap": nil,
+}
+
 func TestGoDeps(t *testing.T) {
 	for fw, fwImports := range goFrameworkImports {
 		for dialect, dbImports := range goDialectImports {
-			name := fw + "-" + dialect
-			t.Run(name, func(t *testing.T) {
-				base := filepath.Join("go", "_deps", name)
-				if *updateGoDeps {
-					generateGoDeps(t, base, append(append([]string{}, fwImports...), dbImports...))
-				}
-				mod, err := os.ReadFile(base + ".mod.tmpl")
-				if err != nil {
-					t.Fatalf("%v (run: go test ./blueprints -run TestGoDeps -update)", err)
-				}
-				if _, err := os.Stat(base + ".sum.tmpl"); err != nil {
-					t.Fatal(err)
-				}
-				m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
-				if m == nil || string(m[1]) != goDirective {
-					t.Errorf("%s.mod.tmpl: go directive %q, want %q", base, m, goDirective)
-				}
-				if strings.Contains(string(mod), "toolchain") {
-					t.Errorf("%s.mod.tmpl has a toolchain line; it would force a download", base)
-				}
-				for _, imp := range append(append([]string{}, fwImports...), dbImports...) {
-					mod := modulePath(imp)
-					if !strings.Contains(string(m[0])+string(mustRead(t, base+".mod.tmpl")), mod+" "+goPins[mod]) {
-						t.Errorf("%s.mod.tmpl does not pin %s %s", base, mod, goPins[mod])
-					}
-				}
-			})
+			for api, apiImports := range goAPIImports {
+				testGoDeps(t, fw+"-"+dialect+"-"+api, append(append(append([]string{}, fwImports...), dbImports...), apiImports...))
+			}
 		}
 	}
 	if v := strings.TrimPrefix(runtime.Version(), "go"); versionLess(v, goDirective) {
 		t.Errorf("go directive %s is newer than this toolchain (%s)", goDirective, v)
 	}
+}
+
+func testGoDeps(t *testing.T, name string, imports []string) {
+	t.Run(name, func(t *testing.T) {
+		base := filepath.Join("go", "_deps", name)
+		if *updateGoDeps {
+			generateGoDeps(t, base, imports)
+		}
+		mod, err := os.ReadFile(base + ".mod.tmpl")
+		if err != nil {
+			t.Fatalf("%v (run: go test ./blueprints -run TestGoDeps -update)", err)
+		}
+		if _, err := os.Stat(base + ".sum.tmpl"); err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`(?m)^go (\S+)$`).FindSubmatch(mod)
+		if m == nil || string(m[1]) != goDirective {
+			t.Errorf("%s.mod.tmpl: go directive %q, want %q", base, m, goDirective)
+		}
+		if strings.Contains(string(mod), "toolchain") {
+			t.Errorf("%s.mod.tmpl has a toolchain line; it would force a download", base)
+		}
+		for _, imp := range imports {
+			mod := modulePath(imp)
+			if !strings.Contains(string(m[0])+string(mustRead(t, base+".mod.tmpl")), mod+" "+goPins[mod]) {
+				t.Errorf("%s.mod.tmpl does not pin %s %s", base, mod, goPins[mod])
+			}
+		}
+	})
 }
 
 func generateGoDeps(t *testing.T, base string, imports []string) {

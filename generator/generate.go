@@ -19,11 +19,15 @@ const CommitMessage = "Initial commit from scaffold"
 // Generator turns Options into a project on disk. The flow goes one way:
 // validate → plan (data + render in memory) → stage in a temp folder → git
 // commit there → move into place. Nothing appears at the destination unless
-// every step before the move succeeded.
+// every step before the move succeeded. With Options.Install the end differs
+// (install.go): move into place → the project's setup → git commit.
 type Generator struct {
 	Catalog *Catalog
 	Version string           // scaffold's version, recorded in .scaffold.yaml
 	Now     func() time.Time // clock for the licence year and the commit; time.Now when nil
+	// Installer runs the project's setup command when Options.Install is
+	// set (install.go); nil runs it with the process's PATH, silently.
+	Installer *Installer
 }
 
 // Plan is a rendered project, not yet written.
@@ -39,6 +43,8 @@ type Result struct {
 	*Plan
 	Dir    string
 	Commit string // hash of the first commit; empty with --no-git
+	// Install is what the install step did; nil when it was not asked for.
+	Install *InstallReport
 }
 
 func (g *Generator) now() time.Time {
@@ -96,14 +102,15 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Plan: plan, Dir: dir}
+	if o.Install {
+		// The setup runs in the project's own folder, then the commit.
+		if err := g.placeInstallCommit(res, staged); err != nil {
+			return nil, err
+		}
+		return res, nil
+	}
 	if o.Git {
-		res.Commit, err = gitrepo.Init(staged, gitrepo.Commit{
-			AuthorName:  o.AuthorName,
-			AuthorEmail: o.AuthorEmail,
-			Message:     CommitMessage,
-			Remote:      remoteURL(&o),
-			When:        g.now(),
-		})
+		res.Commit, err = gitrepo.Init(staged, g.commit(&o))
 		if err != nil {
 			os.RemoveAll(staged)
 			return nil, err
@@ -114,6 +121,17 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 		return nil, err
 	}
 	return res, nil
+}
+
+// commit is the first commit of the project o describes.
+func (g *Generator) commit(o *Options) gitrepo.Commit {
+	return gitrepo.Commit{
+		AuthorName:  o.AuthorName,
+		AuthorEmail: o.AuthorEmail,
+		Message:     CommitMessage,
+		Remote:      remoteURL(o),
+		When:        g.now(),
+	}
 }
 
 func remoteURL(o *Options) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/format"
 	"io/fs"
 	"path"
 	"slices"
@@ -90,6 +91,9 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 			seen[f.Path] = s.fsPath
 			files = append(files, f)
 		}
+	}
+	if files, err = addSpecFiles(files, seen, bp, data); err != nil {
+		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
@@ -210,6 +214,16 @@ func renderOne(fsys fs.FS, root *template.Template, s source, data Data) (File, 
 			return File{}, true, nil
 		}
 		content = buf.Bytes()
+		if strings.HasSuffix(outPath, ".go") {
+			// Model-driven templates cannot know gofmt's alignment; the
+			// engine formats every Go file, so a generated project is
+			// gofmt-clean whatever the model.
+			formatted, err := format.Source(content)
+			if err != nil {
+				return File{}, false, fmt.Errorf("render %s: the result is not valid Go: %w", s.fsPath, err)
+			}
+			content = formatted
+		}
 	} else if content, err = fs.ReadFile(fsys, s.fsPath); err != nil {
 		return File{}, false, fmt.Errorf("read %s: %w", s.fsPath, err)
 	}

@@ -62,6 +62,7 @@ type FieldData struct {
 
 	SQL SQLColumn // the column for the project's database (empty for MongoDB)
 	XSD XSDType   // the element type in the WSDL's schema
+	Go  GoField   // the field's Go types (data_go.go)
 
 	// Samples for the generated tests: Valid are distinct valid values,
 	// Edges valid values at the limits, Invalid one invalid value per rule.
@@ -199,6 +200,7 @@ func newFieldData(f model.Field, dialect string) FieldData {
 	}
 	fd.SQL = sqlColumn(f, dialect)
 	fd.XSD = xsdType(f)
+	fd.Go = goField(f)
 	return fd
 }
 

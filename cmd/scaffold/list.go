@@ -65,7 +65,7 @@ func writeListJSON(s *Streams, cat *generator.Catalog) error {
 
 func writeListTable(s *Streams, cat *generator.Catalog) error {
 	tw := tabwriter.NewWriter(s.Out, 0, 0, 3, ' ', 0)
-	fmt.Fprintln(tw, "LANGUAGE\tFRAMEWORK\tDATABASES\tAPI STYLES")
+	fmt.Fprintln(tw, "LANGUAGE\tFRAMEWORK\tDATABASES\tAPI STYLES\tDATA MODEL")
 	var notes []string
 	for _, bp := range cat.Blueprints {
 		lang, _ := cat.Language(bp.Language)
@@ -73,7 +73,11 @@ func writeListTable(s *Streams, cat *generator.Catalog) error {
 		if bp.Default {
 			fw += " (default)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", lang.Title, fw, strings.Join(bp.Databases, ", "), strings.Join(bp.APIs, ", "))
+		dataModel := "task only (for now)"
+		if bp.Contract == generator.ContractV2 {
+			dataModel = "your own"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", lang.Title, fw, strings.Join(bp.Databases, ", "), strings.Join(bp.APIs, ", "), dataModel)
 		for _, u := range bp.Unsupported {
 			what := u.Database
 			if what == "" {

@@ -6,9 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/scaffold-dev/scaffold/generator"
 	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // result is what one run of scaffold produced.
@@ -21,6 +24,9 @@ type runConfig struct {
 	tty      bool
 	identity gitrepo.Identity
 	prompter Prompter
+	pinned   bool                         // use pinnedCatalog: net/http and chi take a model
+	lookPath func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
+	stdin    string
 }
 
 var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
@@ -28,9 +34,16 @@ var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
 func runScaffold(t *testing.T, cfg runConfig, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	s := &Streams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, InTTY: cfg.tty}
+	s := &Streams{In: strings.NewReader(cfg.stdin), Out: &out, ErrOut: &errOut, InTTY: cfg.tty}
 	a := newApp(s)
 	a.identity = func() gitrepo.Identity { return cfg.identity }
+	if cfg.pinned {
+		cat := pinnedCatalog(t)
+		a.catalog = func() (*generator.Catalog, error) { return cat, nil }
+	}
+	if cfg.lookPath != nil {
+		a.lookPath = cfg.lookPath
+	}
 	a.prompter = func(*Streams) Prompter {
 		if cfg.prompter == nil {
 			t.Fatal("the wizard asked a question in a test that expects none")
@@ -156,16 +169,39 @@ func TestBadInput(t *testing.T) {
 			}, 1, "already exists and is not empty: choose another folder, or pass --force"},
 		{"unwritable destination", func(p string) []string { return []string{"new", p + "/file/x", "--yes"} }, runConfig{identity: ada},
 			func(t *testing.T, p string) { os.WriteFile(filepath.Join(p, "file"), nil, 0o644) }, 1, "it is a file, not a folder"},
+		// The data model: a shorthand mistake is a usage error with its
+		// column (2); a model that breaks a rule is an error (1).
+		{"shorthand without colon", res("book title:string"), pinnedAda, nil, 2, `at column 6: expected : after the resource name "book"`},
+		{"shorthand unknown type", res("book: title:strng"), pinnedAda, nil, 2, `at column 13: unknown type "strng" for field "title"`},
+		{"shorthand bad bounds", res("book: pages:int(1-5)"), pinnedAda, nil, 2, "at column 20: expected bounds as min..max"},
+		{"model file unknown type", modelFile("book", "{name: title, type: strng}"), pinnedAda, writeModel, 1, `field "title" of resource "book" has unknown type "strng"`},
+		{"duplicate field", res("book: title:string, title:int"), pinnedAda, nil, 1, `resource "book" has the field "title" twice`},
+		{"bad default", res("book: pages:int(1..10)=50"), pinnedAda, nil, 1, `field "pages" of resource "book" has default 50, which breaks its own rules`},
+		{"enum without values", modelFile("book", "{name: status, type: enum}"), pinnedAda, writeModel, 1, `field "status" of resource "book" is an enum without values`},
+		{"min above max", res("book: pages:int(10..1)"), pinnedAda, nil, 1, "has min 10 greater than max 1"},
+		{"reserved word", res("book: order:string"), pinnedAda, nil, 1, `field "order" of resource "book" is a reserved word in SQL`},
+		{"names collide after case conversion", res("book: page_count:int, pagecount:int"), pinnedAda, nil, 1, `fields "page_count" and "pagecount", which clash`},
+		{"model file key unknown", modelFile("book", "{name: title, type: string, requird: true}"), pinnedAda, writeModel, 1, "requird"},
+		{"model file missing", func(p string) []string { return []string{"new", p + "/x", "--yes", "--model", p + "/nope.yaml"} }, pinnedAda, nil, 1, "cannot read the model file"},
+		{"model file empty on stdin", func(p string) []string { return []string{"new", p + "/x", "--yes", "--model", "-"} }, pinnedAda, nil, 1, "the model on standard input: the model file is empty"},
+		{"both --model and --resource", func(p string) []string {
+			return []string{"new", p + "/x", "--yes", "--model", p + "/model.yaml", "--resource", "book"}
+		}, pinnedAda, writeModel, 2, "either with --model or with --resource, not both"},
+		{"custom model on a v1 blueprint", func(p string) []string {
+			return []string{"new", p + "/x", "--yes", "--framework", "gin", "--resource", "book: title:string!"}
+		}, pinnedAda, nil, 1, "go-gin does not take a custom model yet"},
+		{"--install and --no-install", func(p string) []string { return []string{"new", p + "/x", "--yes", "--install", "--no-install"} }, runConfig{identity: ada}, nil, 2, "--install and --no-install contradict each other"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			parent := t.TempDir()
+			args := tt.args(parent)
 			if tt.setup != nil {
 				tt.setup(t, parent)
 			}
 			before := treeOf(t, parent)
-			r := runScaffold(t, tt.cfg, tt.args(parent)...)
+			r := runScaffold(t, tt.cfg, args...)
 			if r.code != tt.wantCode {
 				t.Errorf("exit %d, want %d (stderr %q)", r.code, tt.wantCode, r.stderr)
 			}
@@ -179,6 +215,37 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("something was written:\nbefore %q\nafter  %q", before, after)
 			}
 		})
+	}
+}
+
+// Helpers of the bad-input table's model cases.
+var pinnedAda = runConfig{identity: ada, pinned: true}
+
+// res is `scaffold new <parent>/x --yes --resource <shorthand>`.
+func res(shorthand string) func(string) []string {
+	return func(p string) []string { return []string{"new", p + "/x", "--yes", "--resource", shorthand} }
+}
+
+// modelFile is `scaffold new <parent>/x --yes --model <parent>/model.yaml`,
+// and records the file writeModel puts there: one resource, one field.
+func modelFile(resource, field string) func(string) []string {
+	return func(p string) []string {
+		modelFiles.Store(p, "resources:\n  - name: "+resource+"\n    fields:\n      - "+field+"\n")
+		return []string{"new", p + "/x", "--yes", "--model", p + "/model.yaml"}
+	}
+}
+
+var modelFiles sync.Map // parent folder → model file text
+
+// writeModel writes the model file the case's args recorded (a plain one
+// when none: for the case that passes two model flags).
+func writeModel(t *testing.T, p string) {
+	text := "resources:\n  - name: book\n    fields:\n      - {name: title, type: string}\n"
+	if v, ok := modelFiles.Load(p); ok {
+		text = v.(string)
+	}
+	if err := os.WriteFile(filepath.Join(p, "model.yaml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -201,9 +268,22 @@ func TestList(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The pinned catalog: chi takes the learner's model, gin not yet.
+	pinned := runScaffold(t, runConfig{pinned: true}, "list")
+	for _, want := range []string{"chi      ", "gin      "} {
+		line := ""
+		for _, l := range strings.Split(pinned.stdout, "\n") {
+			if strings.Contains(l, want) {
+				line = l
+			}
+		}
+		if wantModel := map[string]string{"chi      ": "your own", "gin      ": "task only"}[want]; !strings.Contains(line, wantModel) {
+			t.Errorf("list line %q lacks %q", line, wantModel)
 		}
 	}
 
@@ -296,5 +376,25 @@ func TestNewInCurrentFolder(t *testing.T) {
 	after, _ := os.Stat(dir)
 	if !os.SameFile(before, after) {
 		t.Error("the folder was replaced, not filled")
+	}
+}
+
+// TestNewHelp: scaffold new --help documents the model (the shorthand's
+// grammar and a model file) and the install step.
+func TestNewHelp(t *testing.T) {
+	t.Parallel()
+	r := runScaffold(t, runConfig{}, "new", "--help")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, line := range strings.Split(model.ShorthandHelp, "\n") {
+		if line = strings.TrimSpace(line); !strings.Contains(r.stdout, line) {
+			t.Errorf("help lacks the shorthand line %q", line)
+		}
+	}
+	for _, want := range []string{"--model FILE", "--resource SHORTHAND", "--install", "--no-install", "resources:", "values: [wishlist, reading, read]", ".scaffold.yaml", "exits 0", "database: sqlite, postgres"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("help lacks %q:\n%s", want, r.stdout)
+		}
 	}
 }

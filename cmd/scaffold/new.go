@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/generator"
 	"github.com/scaffold-dev/scaffold/generator/model"
@@ -26,8 +30,10 @@ const (
 	flagLicense     = "license"
 	flagAuthorName  = "author-name"
 	flagAuthorEmail = "author-email"
-	flagResource    = "resource"
 	flagModel       = "model"
+	flagResource    = "resource"
+	flagInstall     = "install"
+	flagNoInstall   = "no-install"
 )
 
 // requiredWithoutTTY are the answers that have no sensible default: without a
@@ -45,6 +51,8 @@ type newCmd struct {
 
 	resources []string // --resource shorthands
 	modelFile string   // --model
+	install   bool     // --install
+	noInstall bool     // --no-install
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -52,15 +60,12 @@ func newNewCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new [DIR]",
 		Short: "Create a new project (asks what is not given by flags)",
-		Long: `Create a new back-end project in DIR (default: the project name).
-
-Without flags, scaffold asks for the project name, language, framework,
-database, API style, GitHub owner, licence and author. Every question has a
-flag; --yes takes the default for anything not given (Go, net/http, SQLite,
-REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
+		Long:  newLong,
 		Example: `  scaffold new
   scaffold new demo --yes
-  scaffold new ./code/shop --lang go --framework chi --db postgres --api rest --owner octocat`,
+  scaffold new ./code/shop --lang go --framework chi --db postgres --api rest --owner octocat
+  scaffold new shelf --yes --resource 'book: title:string!, pages:int(1..10000), status:enum(wishlist|reading|read)=wishlist'
+  scaffold new shelf --yes --model model.yaml --install`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return &usageError{command: "new", err: fmt.Errorf("scaffold new takes one folder, got %d: %s", len(args), strings.Join(args, " "))}
@@ -90,8 +95,10 @@ REST, MIT). Without a terminal, pass the answers as flags or use --yes.`,
 	f.StringVar(&o.License, flagLicense, "", "licence: {license} (default MIT)")
 	f.StringVar(&o.AuthorName, flagAuthorName, "", "author name (default: git config user.name)")
 	f.StringVar(&o.AuthorEmail, flagAuthorEmail, "", "author e-mail (default: git config user.email)")
-	f.StringArrayVar(&n.resources, flagResource, nil, "a resource of your model in one line, e.g. 'book: title:string!, pages:int' (repeat for more; see below)")
-	f.StringVar(&n.modelFile, flagModel, "", "a model file (YAML, see below); - reads standard input")
+	f.StringVar(&n.modelFile, flagModel, "", "the data model: a model `FILE` (YAML, see above) or a project's .scaffold.yaml; - reads standard input")
+	f.StringArrayVar(&n.resources, flagResource, nil, "one resource of the data model in one line, e.g. 'book: title:string!, pages:int' (`SHORTHAND`, see above; repeat for more)")
+	f.BoolVar(&n.install, flagInstall, false, "run the project's setup command (npm install, go mod download, …) before the first commit")
+	f.BoolVar(&n.noInstall, flagNoInstall, false, "do not run the setup command (the default with --yes or without a terminal)")
 	f.BoolVarP(&n.yes, "yes", "y", false, "take the default for every answer not given")
 	f.BoolVar(&n.noGit, "no-git", false, "do not make a Git repository")
 	f.BoolVar(&o.Force, "force", false, "write into an existing, non-empty folder")
@@ -122,6 +129,10 @@ func (n *newCmd) run() error {
 	}
 	o := &n.opts
 	o.Git = !n.noGit
+	if n.install && n.noInstall {
+		return &usageError{command: "new", err: fmt.Errorf("--install and --no-install contradict each other: pass one of them")}
+	}
+	o.Install = n.install
 	if err := n.readModel(); err != nil {
 		return err
 	}
@@ -155,7 +166,7 @@ func (n *newCmd) run() error {
 			return &usageError{command: "new", err: fmt.Errorf("stdin is not a terminal, so scaffold cannot ask questions: pass %s, or --yes to take the defaults", strings.Join(missing, " "))}
 		}
 	default:
-		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given}
+		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given, out: n.app.streams.Out, installer: n.installer(nil)}
 		if err := w.run(); err != nil {
 			return err
 		}
@@ -171,6 +182,13 @@ func (n *newCmd) run() error {
 		printDryRun(n.app.streams, plan)
 		return nil
 	}
+	if o.Install {
+		// Ctrl-C during the install stops the setup command, not scaffold:
+		// the project is still committed, without what the setup writes.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		gen.Installer = n.installer(ctx)
+	}
 	res, err := gen.Generate(*o)
 	if err != nil {
 		return err
@@ -179,7 +197,13 @@ func (n *newCmd) run() error {
 		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(res.Plan.Options))
 	}
 	printNextSteps(n.app.streams, res)
+	printInstallReport(n.app.streams, res)
 	return nil
+}
+
+// installer runs the setup command with the app's PATH and progress display.
+func (n *newCmd) installer(ctx context.Context) *generator.Installer {
+	return &generator.Installer{LookPath: n.app.lookPath, Context: ctx, Progress: installProgress(n.app.streams)}
 }
 
 // given reports whether a flag was set on the command line.
@@ -246,11 +270,14 @@ func choiceList(cat *generator.Catalog, kind string) []string {
 
 // readModel fills opts.Model from --model and --resource. A mistake in the
 // shorthand is a usage error with its column; a bad model file is an error.
+// Either way the model is checked before any question is asked.
 func (n *newCmd) readModel() error {
 	if n.modelFile != "" && len(n.resources) > 0 {
 		return &usageError{command: "new", err: fmt.Errorf("give the model either with --model or with --resource, not both")}
 	}
-	if n.modelFile != "" {
+	var m *model.Model
+	switch {
+	case n.modelFile != "":
 		var data []byte
 		var err error
 		if n.modelFile == "-" {
@@ -259,17 +286,13 @@ func (n *newCmd) readModel() error {
 			data, err = os.ReadFile(n.modelFile)
 		}
 		if err != nil {
-			return fmt.Errorf("read the model file %s: %w", n.modelFile, err)
+			return fmt.Errorf("cannot read the model file %s: %w", n.modelFile, unwrapPath(err))
 		}
-		m, err := model.Parse(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", n.modelFile, err)
+		if m, err = parseModelFile(data); err != nil {
+			return fmt.Errorf("%s: %w", n.modelFileName(), err)
 		}
-		n.opts.Model = m
-		return nil
-	}
-	if len(n.resources) > 0 {
-		m := &model.Model{}
+	case len(n.resources) > 0:
+		m = &model.Model{}
 		for _, s := range n.resources {
 			r, err := model.ParseShorthand(s)
 			if err != nil {
@@ -277,7 +300,102 @@ func (n *newCmd) readModel() error {
 			}
 			m.Resources = append(m.Resources, r)
 		}
-		n.opts.Model = m
+	default:
+		return nil
 	}
+	m.Normalize()
+	if err := m.Validate(); err != nil {
+		if n.modelFile != "" {
+			return fmt.Errorf("%s: %w", n.modelFileName(), err)
+		}
+		return err
+	}
+	n.opts.Model = m
 	return nil
+}
+
+func (n *newCmd) modelFileName() string {
+	if n.modelFile == "-" {
+		return "the model on standard input"
+	}
+	return n.modelFile
+}
+
+// parseModelFile reads a model file (DESIGN.md §4a), or the .scaffold.yaml of
+// a project — what the command printed after the wizard points at.
+func parseModelFile(data []byte) (*model.Model, error) {
+	var keys map[string]any
+	if yaml.Unmarshal(data, &keys) == nil {
+		for _, k := range []string{"answers", "scaffold_version", "blueprint", "contract", "resource"} {
+			if _, ok := keys[k]; ok {
+				return model.FromAnswers(data)
+			}
+		}
+	}
+	return model.Parse(bytes.TrimPrefix(data, []byte("\ufeff")))
+}
+
+// unwrapPath drops the path from an *os.PathError: the message names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// newLong is the help of scaffold new: the questions, the data model (both
+// ways to give it) and the install step.
+var newLong = `Create a new back-end project in DIR (default: the project name).
+
+Without flags, scaffold asks for the project name, language, framework,
+database, API style, what the API manages (its data model), GitHub owner,
+licence and author, and whether to install the dependencies. Every question
+has a flag; --yes takes the default for anything not given (Go, net/http,
+SQLite, REST, the task model, MIT, no install). Without a terminal, pass the
+answers as flags or use --yes.
+
+The data model
+  The default model is one resource, task, with a required title and a done
+  flag. Give your own with --model FILE or with one --resource per resource
+  (not both). The DATA MODEL column of scaffold list says which blueprints
+  take your own model (API contract v2); the others serve the task for now.
+
+` + indent(model.ShorthandHelp, "  ") + `
+
+  A model file is the same in YAML (the resources: part of a project's
+  .scaffold.yaml, so --model some-project/.scaffold.yaml works too):
+
+    resources:
+      - name: book                 # singular, snake_case
+        plural: books              # optional
+        fields:                    # id, created_at, updated_at are added for you
+          - {name: title, type: string, required: true, min: 1, max: 200}
+          - {name: pages, type: int, min: 1, max: 10000}
+          - {name: status, type: enum, values: [wishlist, reading, read], default: wishlist}
+          - {name: isbn, type: string, unique: true, max: 17}
+          - {name: published_on, type: date}
+
+  A mistake in a --resource is a usage error (exit 2) that names its column;
+  a model that breaks a rule (a duplicate field, a default outside its own
+  bounds, a reserved word, …) is an error (exit 1). Nothing is written.
+
+Installing the dependencies
+  --install runs the project's own setup command (go mod download, npm
+  install, the Python virtualenv, the Maven wrapper) in the new folder before
+  the first commit, so the lockfile it writes is committed; what .gitignore
+  excludes (node_modules, .venv, target) is not. The wizard offers it when
+  the toolchain is on PATH; --yes leaves it off unless --install is given.
+  A missing toolchain or a failing setup never fails the generation: the
+  project is written and committed, and scaffold says what to install or
+  what failed and how to retry, and exits 0.`
+
+// indent puts prefix before every line of s that is not empty.
+func indent(s, prefix string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = prefix + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // style wraps text in ANSI codes when colour is allowed.
@@ -42,7 +44,9 @@ func printNextSteps(s *Streams, res *generator.Result) {
 
 	fmt.Fprintln(w, st.bold("Next steps:"))
 	steps := [][2]string{{"cd " + shellQuote(rel), ""}}
-	steps = append(steps, [2]string{d.Commands.Setup, "install the dependencies"})
+	if !res.Install.OK() {
+		steps = append(steps, [2]string{d.Commands.Setup, "install the dependencies"})
+	}
 	if d.DB.ID != "sqlite" {
 		steps = append(steps, [2]string{"export DATABASE_URL=" + shellQuote(d.DB.URL), fmt.Sprintf("a %s server must be running (or: docker compose up -d db)", d.DB.Title)})
 	}
@@ -166,6 +170,7 @@ func equivalentCommand(o generator.Options) string {
 	add(flagFramework, o.Framework)
 	add(flagDB, o.Database)
 	add(flagAPI, o.API)
+	parts = append(parts, modelFlags(o)...)
 	add(flagOwner, o.Owner)
 	add(flagLicense, o.License)
 	add(flagAuthorName, o.AuthorName)
@@ -173,7 +178,53 @@ func equivalentCommand(o generator.Options) string {
 	if !o.Git {
 		parts = append(parts, "--no-git")
 	}
+	if o.Install {
+		parts = append(parts, "--"+flagInstall)
+	}
 	return strings.Join(parts, " ")
+}
+
+// modelFlags give the model on the command line: nothing for the default
+// model, a --resource per resource when the shorthand says it exactly, else
+// --model pointing at the project's .scaffold.yaml, which records it.
+func modelFlags(o generator.Options) []string {
+	m := o.Model
+	if m == nil || isDefaultModel(m) {
+		return nil
+	}
+	var flags []string
+	for _, r := range m.Resources {
+		if one := (&model.Model{Resources: []model.Resource{r}}); one.IsDefaultShape() && r.Plural == model.Plural(r.Name) {
+			flags = append(flags, "--"+flagResource, shellQuote(r.Name)) // the default fields
+			continue
+		}
+		if !shorthandSays(r) {
+			return []string{"--" + flagModel, shellQuote(filepath.Join(o.Dir, generator.AnswersFile))}
+		}
+		flags = append(flags, "--"+flagResource, shellQuote(r.Shorthand()))
+	}
+	return flags
+}
+
+// isDefaultModel: the model a project gets when none is given.
+func isDefaultModel(m *model.Model) bool {
+	def := model.Default()
+	def.Normalize()
+	return m.IsDefaultShape() && m.Resources[0].Name == def.Resources[0].Name && m.Resources[0].Plural == def.Resources[0].Plural
+}
+
+// shorthandSays reports whether r's one-line form reads back as r.
+func shorthandSays(r model.Resource) bool {
+	back, err := model.ParseShorthand(r.Shorthand())
+	if err != nil {
+		return false
+	}
+	a, b := &model.Model{Resources: []model.Resource{r}}, &model.Model{Resources: []model.Resource{back}}
+	a.Normalize()
+	b.Normalize()
+	ya, errA := a.Marshal()
+	yb, errB := b.Marshal()
+	return errA == nil && errB == nil && bytes.Equal(ya, yb)
 }
 
 // shellQuote quotes s for a POSIX shell when it needs quoting.

@@ -14,6 +14,7 @@ import (
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
 
+	"github.com/scaffold-dev/scaffold/generator"
 	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 )
 
@@ -41,6 +42,8 @@ func ptyRun(t *testing.T, script func(c *expect.Console), args ...string) (int, 
 	tty := c.Tty()
 	a := newApp(&Streams{In: tty, Out: tty, ErrOut: tty, InTTY: true, OutTTY: true, InFile: tty, OutFile: tty})
 	a.identity = func() gitrepo.Identity { return ada }
+	cat := pinnedCatalog(t) // chi takes a model, so the model question is asked
+	a.catalog = func() (*generator.Catalog, error) { return cat, nil }
 	// A prompt that never returns must fail the test, not hang it.
 	result := make(chan int, 1)
 	go func() { result <- run(a, args) }()
@@ -83,6 +86,8 @@ func TestPTYWizard(t *testing.T) {
 		c.SendLine("")
 		expectString(t, c, "API style")
 		c.SendLine("") // default: REST
+		expectString(t, c, "What will your API manage?")
+		c.SendLine("") // default: tasks
 		expectString(t, c, "GitHub owner")
 		c.SendLine("octocat")
 		expectString(t, c, "Licence")
@@ -91,6 +96,9 @@ func TestPTYWizard(t *testing.T) {
 		c.SendLine("") // pre-filled from git config
 		expectString(t, c, "Author e-mail")
 		c.SendLine("")
+		expectString(t, c, "Install the dependencies now?")
+		c.Send("No")
+		c.SendLine("")
 		expectString(t, c, "Created ptydemo")
 		c.ExpectEOF()
 	}, "new")
@@ -98,7 +106,7 @@ func TestPTYWizard(t *testing.T) {
 		t.Fatalf("exit %d\n%s", code, out)
 	}
 	answers := readAnswers(t, filepath.Join(parent, "ptydemo"))
-	for _, want := range []string{"blueprint: go-chi", "database: postgres", "api: rest", "owner: octocat", "license: MIT", "author_email: ada@example.com"} {
+	for _, want := range []string{"blueprint: go-chi", "database: postgres", "api: rest", "owner: octocat", "license: MIT", "author_email: ada@example.com", "- name: task\n", "name: done"} {
 		if !strings.Contains(answers, want) {
 			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
 		}
@@ -130,5 +138,55 @@ func TestPTYCtrlC(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 0 {
 		t.Errorf("Ctrl-C left %v behind", entries)
+	}
+}
+
+// TestPTYOwnModel defines a model of one resource through the real prompts:
+// the resource and field questions, the type list, the summary table.
+func TestPTYOwnModel(t *testing.T) {
+	parent := t.TempDir()
+	t.Setenv("NO_COLOR", "1")
+	dir := filepath.Join(parent, "notes")
+	code, out := ptyRun(t, func(c *expect.Console) {
+		expectString(t, c, "What will your API manage?")
+		c.Send("My own")
+		c.SendLine("")
+		expectString(t, c, "Resource name")
+		c.SendLine("note")
+		expectString(t, c, "Field name")
+		c.SendLine("body")
+		expectString(t, c, "Type of body")
+		c.Send("long text") // filters the list down to text
+		c.SendLine("")
+		expectString(t, c, "Is body required?")
+		c.Send("Yes")
+		c.SendLine("")
+		expectString(t, c, "Smallest length")
+		c.SendLine("1")
+		expectString(t, c, "Largest length")
+		c.SendLine("")
+		expectString(t, c, "Another field for note?")
+		c.Send("Done")
+		c.SendLine("")
+		expectString(t, c, "Another resource?")
+		c.SendLine("") // default: done
+		expectString(t, c, "Your data model:")
+		expectString(t, c, "Is this your model?")
+		c.SendLine("") // default: looks right
+		expectString(t, c, "Created notes")
+		c.ExpectEOF()
+	}, "new", dir, "--lang", "go", "--framework", "chi", "--db", "sqlite", "--api", "rest", "--owner", "octocat",
+		"--license", "MIT", "--author-name", "Ada Lovelace", "--author-email", "ada@example.com", "--no-install")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	answers := readAnswers(t, dir)
+	for _, want := range []string{"- name: note\n", "- name: body\n", "type: text", "required: true", "min: 1"} {
+		if !strings.Contains(answers, want) {
+			t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+		}
+	}
+	if !strings.Contains(out, "--resource 'note: body:text(1..)!'") {
+		t.Errorf("the equivalent command does not carry the model")
 	}
 }

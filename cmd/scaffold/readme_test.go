@@ -8,6 +8,7 @@ import (
 	"github.com/scaffold-dev/scaffold/blueprints"
 	"github.com/scaffold-dev/scaffold/generator"
 	"github.com/scaffold-dev/scaffold/generator/golden"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // TestReadmeCatalog keeps the catalog table of the root README equal to the
@@ -65,4 +66,19 @@ func catalogMarkdown(cat *generator.Catalog) string {
 		b.WriteString("\nNot offered, and why:\n\n" + strings.Join(notes, "\n") + "\n")
 	}
 	return b.String()
+}
+
+// TestReadmeShorthand: the README's grammar of --resource is the one
+// scaffold new --help prints (model.ShorthandHelp), line for line.
+func TestReadmeShorthand(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(model.ShorthandHelp, "\n")[3:] {
+		if line = strings.TrimSpace(line); line != "" && !strings.Contains(string(raw), line) {
+			t.Errorf("README.md lacks the shorthand help line %q", line)
+		}
+	}
 }

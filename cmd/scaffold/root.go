@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os/exec"
 
 	"github.com/spf13/cobra"
 
@@ -25,6 +26,7 @@ type app struct {
 	prompter func(*Streams) Prompter
 	identity func() gitrepo.Identity
 	catalog  func() (*generator.Catalog, error)
+	lookPath func(string) (string, error) // finds the install step's toolchain
 }
 
 func newApp(s *Streams) *app {
@@ -33,6 +35,7 @@ func newApp(s *Streams) *app {
 		prompter: newSurveyPrompter,
 		identity: gitrepo.GlobalIdentity,
 		catalog:  func() (*generator.Catalog, error) { return generator.LoadCatalog(blueprints.FS) },
+		lookPath: exec.LookPath,
 	}
 }
 

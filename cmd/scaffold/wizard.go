@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -10,15 +11,18 @@ import (
 )
 
 // wizard asks, in a fixed order, every question whose answer was not given
-// by a flag: name, language, framework, database, API style, owner, licence,
-// author name and e-mail. Answers given by flags are checked first, so a
+// by a flag: name, language, framework, database, API style, the data model
+// (wizard_model.go), owner, licence, author name and e-mail, and whether to
+// install the dependencies. Answers given by flags are checked first, so a
 // wrong flag fails before any question.
 type wizard struct {
-	p     Prompter
-	cat   *generator.Catalog
-	opts  *generator.Options
-	given func(flag string) bool
-	asked bool
+	p         Prompter
+	cat       *generator.Catalog
+	opts      *generator.Options
+	given     func(flag string) bool
+	out       io.Writer            // notes between questions (the model summary)
+	installer *generator.Installer // tells whether the toolchain is on PATH
+	asked     bool
 }
 
 func (w *wizard) run() error {
@@ -35,13 +39,15 @@ func (w *wizard) run() error {
 		{flagFramework, w.askFramework},
 		{flagDB, w.askDatabase},
 		{flagAPI, w.askAPI},
+		{flagModel, w.askModel},
 		{flagOwner, w.askOwner},
 		{flagLicense, w.askLicense},
 		{flagAuthorName, w.askAuthorName},
 		{flagAuthorEmail, w.askAuthorEmail},
+		{flagInstall, w.askInstall},
 	}
 	for _, s := range steps {
-		if w.given(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
+		if w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
 			if err := w.check(s.flag); err != nil {
 				return err
 			}
@@ -53,6 +59,17 @@ func (w *wizard) run() error {
 		}
 	}
 	return nil
+}
+
+// answered reports whether a flag gave the answer to the question of flag.
+func (w *wizard) answered(flag string) bool {
+	switch flag {
+	case flagModel:
+		return w.given(flagModel) || w.given(flagResource)
+	case flagInstall:
+		return w.given(flagInstall) || w.given(flagNoInstall)
+	}
+	return w.given(flag)
 }
 
 // precheck rejects, before any question, a flag value that is wrong
@@ -116,6 +133,14 @@ func (w *wizard) check(flag string) error {
 		probe.ApplyDefaults(w.cat)
 		_, err := probe.Blueprint(w.cat)
 		return err
+	case flagModel:
+		// The model itself was checked when it was read; here, whether the
+		// chosen blueprint takes it. Owner and author are not asked yet, so
+		// Validate can only complain about the model.
+		probe := *o
+		probe.Git, probe.Owner, probe.Module, probe.AuthorEmail = false, "", "", ""
+		probe.ApplyDefaults(w.cat)
+		return probe.Validate(w.cat)
 	case flagOwner:
 		return generator.ValidateOwner(o.Owner)
 	case flagAuthorEmail:

@@ -17,11 +17,12 @@ type scripted struct {
 }
 
 type answer struct {
-	question string // prefix of the question
-	text     string // for Input
-	choice   string // for Select: prefix of the option to pick
-	wantDef  string // the default the question should offer ("" = don't check)
-	err      error  // returned instead of an answer
+	question string   // prefix of the question
+	text     string   // for Input
+	choice   string   // for Select: prefix of the option to pick
+	wantDef  string   // the default the question should offer ("" = don't check)
+	err      error    // returned instead of an answer
+	reject   []string // for Input: texts its validation must refuse, tried first
 }
 
 func (s *scripted) take(question string) answer {
@@ -44,6 +45,11 @@ func (s *scripted) Input(question, def, _ string, validate func(string) error) (
 	}
 	if a.err != nil {
 		return "", a.err
+	}
+	for _, bad := range a.reject {
+		if validate == nil || validate(bad) == nil {
+			s.t.Errorf("%q accepted %q", question, bad)
+		}
 	}
 	if validate != nil {
 		if err := validate(a.text); err != nil {
@@ -88,12 +94,14 @@ func TestWizardAsksEverythingInOrder(t *testing.T) {
 		{question: "Framework", choice: "chi", wantDef: "net/http"},
 		{question: "Database", choice: "PostgreSQL", wantDef: "SQLite"},
 		{question: "API style", choice: "SOAP", wantDef: "REST"},
+		{question: "What will your API manage?", choice: "Tasks", wantDef: "Tasks"},
 		{question: "GitHub owner", text: "octocat"},
 		{question: "Licence", choice: "Apache", wantDef: "MIT"},
 		{question: "Author name", text: "Grace Hopper", wantDef: "Ada Lovelace"},
 		{question: "Author e-mail", text: "grace@example.com", wantDef: "ada@example.com"},
+		{question: "Install the dependencies now?", choice: "No", wantDef: "Yes"},
 	}}
-	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p}, "new")
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true, lookPath: found}, "new")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -118,8 +126,9 @@ func TestWizardSkipsQuestionsAnsweredByFlags(t *testing.T) {
 		{question: "Database", choice: "MongoDB"},
 		{question: "API style", choice: "REST"},
 		{question: "Licence", choice: "No licence"},
+		{question: "Install the dependencies now?", choice: "No", wantDef: "No"},
 	}}
-	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p}, "new", dir,
+	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true, lookPath: notFound}, "new", dir,
 		"--framework", "gin", "--owner", "octocat", "--author-name", "Ada", "--author-email", "ada@example.com")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -134,7 +143,16 @@ func TestWizardSkipsQuestionsAnsweredByFlags(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "LICENSE")); !os.IsNotExist(err) {
 		t.Errorf("licence none wrote a LICENSE: %v", err)
 	}
+	// gin is on contract v1 in the pinned catalog: no model question, one note.
+	if n := strings.Count(r.stdout, "serves the default data model for now"); n != 1 {
+		t.Errorf("the v1 note is printed %d times:\n%s", n, r.stdout)
+	}
 }
+
+// found and notFound are LookPaths for the install question's default.
+func found(file string) (string, error) { return "/usr/bin/" + file, nil }
+
+func notFound(string) (string, error) { return "", os.ErrNotExist }
 
 func TestWizardWrongFlagFailsBeforeAnyQuestion(t *testing.T) {
 	t.Parallel()
@@ -161,7 +179,7 @@ func TestWizardWrongFlagFailsBeforeAnyQuestion(t *testing.T) {
 
 func TestWizardCtrlC(t *testing.T) {
 	t.Parallel()
-	for i, q := range []string{"Language", "Framework", "Database", "API style", "GitHub owner", "Licence", "Author name", "Author e-mail"} {
+	for i, q := range []string{"Language", "Framework", "Database", "API style", "What will your API manage?", "GitHub owner", "Licence", "Author name", "Author e-mail", "Install the dependencies now?"} {
 		t.Run(q, func(t *testing.T) {
 			t.Parallel()
 			parent := t.TempDir()
@@ -170,14 +188,16 @@ func TestWizardCtrlC(t *testing.T) {
 				{question: "Framework", choice: "net/http"},
 				{question: "Database", choice: "SQLite"},
 				{question: "API style", choice: "REST"},
+				{question: "What will your API manage?", choice: "Tasks"},
 				{question: "GitHub owner", text: ""},
 				{question: "Licence", choice: "MIT"},
 				{question: "Author name", text: "Ada"},
 				{question: "Author e-mail", text: "ada@example.com"},
+				{question: "Install the dependencies now?", choice: "No"},
 			}[:i+1]
 			script[i].err = errInterrupted
 			p := &scripted{t: t, answers: script}
-			r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p}, "new", filepath.Join(parent, "demo"))
+			r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: p, pinned: true}, "new", filepath.Join(parent, "demo"))
 			if r.code != 130 {
 				t.Errorf("exit %d, want 130", r.code)
 			}

@@ -1,16 +1,20 @@
 // Package gitrepo makes a generated project a Git repository, in process with
-// go-git: branch main, every file added, one commit, an optional origin.
+// go-git: branch main, every file the project's .gitignore files do not
+// exclude added, one commit, an optional origin.
 package gitrepo
 
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
@@ -23,8 +27,9 @@ type Commit struct {
 	When        time.Time
 }
 
-// Init makes dir a repository on branch main with every file committed, and
-// returns the commit hash.
+// Init makes dir a repository on branch main with every file committed that
+// the project's own .gitignore files do not exclude (an install step may have
+// written node_modules or .venv), and returns the commit hash.
 func Init(dir string, c Commit) (string, error) {
 	if c.AuthorName == "" || c.AuthorEmail == "" {
 		return "", errors.New("the first commit needs an author name and e-mail")
@@ -39,7 +44,7 @@ func Init(dir string, c Commit) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("git worktree: %w", err)
 	}
-	if err := wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+	if err := addAll(wt, dir); err != nil {
 		return "", fmt.Errorf("git add: %w", err)
 	}
 	when := c.When
@@ -57,6 +62,34 @@ func Init(dir string, c Commit) (string, error) {
 		}
 	}
 	return hash.String(), nil
+}
+
+// addAll adds every file under dir that the .gitignore files in the tree do
+// not exclude. Ignored folders are not entered, so a node_modules with
+// thousands of files costs nothing.
+func addAll(wt *git.Worktree, dir string) error {
+	patterns, err := gitignore.ReadPatterns(wt.Filesystem, nil)
+	if err != nil {
+		return fmt.Errorf("read .gitignore: %w", err)
+	}
+	ignored := gitignore.NewMatcher(patterns)
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil || rel == "." {
+			return err
+		}
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		switch {
+		case d.IsDir() && (rel == git.GitDirName || ignored.Match(parts, true)):
+			return filepath.SkipDir
+		case d.IsDir() || ignored.Match(parts, false):
+			return nil
+		}
+		return wt.AddWithOptions(&git.AddOptions{Path: filepath.ToSlash(rel), SkipStatus: true})
+	})
 }
 
 // Identity is a name and e-mail from Git configuration.

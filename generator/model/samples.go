@@ -133,8 +133,11 @@ func (f Field) Edges() []Sample {
 		if v, ok := f.MaxInt(); ok {
 			out = append(out, Sample{"the largest allowed", v})
 		}
-		if f.Min == nil && f.Max == nil {
-			out = append(out, Sample{"a large 64-bit number", int64(1) << 40}, Sample{"a negative number", int64(-7)})
+		if f.Min == nil {
+			out = append(out, Sample{"the smallest whole number JSON carries exactly", int64(-MaxSafeInt)})
+		}
+		if f.Max == nil {
+			out = append(out, Sample{"the largest whole number JSON carries exactly", int64(MaxSafeInt)})
 		}
 	case Float:
 		if f.Min != nil {
@@ -194,9 +197,13 @@ func (f Field) Invalid() []Sample {
 		add("a number past 64 bits", RawJSON("18446744073709551616"))
 		if v, ok := f.MinInt(); ok {
 			add("one below the minimum", v-1)
+		} else {
+			add("one below the smallest whole number JSON carries exactly", RawJSON("-9007199254740992"))
 		}
 		if v, ok := f.MaxInt(); ok {
 			add("one above the maximum", v+1)
+		} else {
+			add("one above the largest whole number JSON carries exactly", RawJSON("9007199254740992"))
 		}
 	case Float:
 		add("a string instead of a number", "1.5")

@@ -22,7 +22,10 @@ const (
 	MaxEnumValues  = 50
 	MaxUniqueChars = 768  // the longest VARCHAR a MySQL/MariaDB utf8mb4 unique index holds
 	MaxStringChars = 4000 // longer text is a text field
-	maxSafeInt     = 1<<53 - 1
+	// MaxSafeInt bounds every int field (RFC 7493, I-JSON): beyond it a
+	// JavaScript client, and many JSON parsers, would round the number.
+	// Columns are 64-bit; the API takes ±MaxSafeInt unless the model is stricter.
+	MaxSafeInt = 1<<53 - 1
 )
 
 var snakeRe = regexp.MustCompile(`^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$`)
@@ -240,8 +243,8 @@ func (f Field) validateBounds(at string) error {
 		if f.Type != Float && *b != math.Trunc(*b) {
 			return fmt.Errorf("%s has bound %v: bounds of a %s must be whole numbers", at, *b, f.Type)
 		}
-		if f.Type == Int && math.Abs(*b) > maxSafeInt {
-			return fmt.Errorf("%s has bound %v: int bounds must lie within ±%d (what JSON numbers carry exactly)", at, *b, int64(maxSafeInt))
+		if f.Type == Int && math.Abs(*b) > MaxSafeInt {
+			return fmt.Errorf("%s has bound %v: int bounds must lie within ±%d (what JSON numbers carry exactly)", at, *b, int64(MaxSafeInt))
 		}
 		if f.IsText() && *b < 0 {
 			return fmt.Errorf("%s has a negative length bound %v; lengths start at 0", at, *b)
@@ -287,7 +290,7 @@ func coerce(f Field, v any) (any, error) {
 				return int64(x), nil
 			}
 		case float64:
-			if x == math.Trunc(x) && math.Abs(x) <= maxSafeInt {
+			if x == math.Trunc(x) && math.Abs(x) <= MaxSafeInt {
 				return int64(x), nil
 			}
 		case string:
@@ -372,8 +375,8 @@ func (f Field) Check(v any) string {
 		default:
 			return "must be a whole number"
 		}
-		if n < math.MinInt64 || n >= math.MaxInt64 {
-			return "must fit in 64 bits"
+		if n < -MaxSafeInt || n > MaxSafeInt {
+			return fmt.Sprintf("must be between %d and %d (the whole numbers JSON carries exactly)", -MaxSafeInt, MaxSafeInt)
 		}
 		if f.Min != nil && n < *f.Min {
 			return fmt.Sprintf("must be at least %v", *f.Min)

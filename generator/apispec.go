@@ -1,0 +1,57 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/scaffold-dev/scaffold/generator/apispec"
+)
+
+// The API description files the engine renders from the model for
+// blueprints on contract v2; such blueprints serve them and never write
+// their own.
+const (
+	OpenAPIFile = "api/openapi.yaml"
+)
+
+// specFiles renders the API description of a v2 project from its model:
+// api/openapi.yaml for REST. Blueprints on contract v1 get theirs from the
+// common layer's templates instead (and, for now, every SOAP project).
+func specFiles(d Data) ([]File, error) {
+	if d.Contract != ContractV2 || d.Model == nil {
+		return nil, nil
+	}
+	p := apispec.Project{
+		Name:        d.Project.Raw,
+		Description: d.Description,
+		License:     d.License.ID,
+		Port:        d.Port,
+		Namespace:   d.API.Namespace,
+		IntegerIDs:  d.DB.SQL,
+	}
+	var out []File
+	if d.API.REST {
+		data, err := apispec.OpenAPI(d.Model, p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: OpenAPIFile, Data: data, Mode: 0o644})
+	}
+	return out, nil
+}
+
+// addSpecFiles appends the engine's API description files to a rendered
+// project; a blueprint file at the same path is a mistake of the blueprint.
+func addSpecFiles(files []File, seen map[string]string, bp Blueprint, d Data) ([]File, error) {
+	specs, err := specFiles(d)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range specs {
+		if prev, dup := seen[f.Path]; dup {
+			return nil, fmt.Errorf("blueprint %s: %s writes %s, which the engine renders from the model for contract v2: remove it", bp.Name, prev, f.Path)
+		}
+		seen[f.Path] = "the engine"
+		files = append(files, f)
+	}
+	return files, nil
+}
