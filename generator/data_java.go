@@ -76,12 +76,16 @@ func (f FieldData) JavaConstraints() []string {
 		out = append(out, fmt.Sprintf("@Pattern(regexp = %s, message = %s)",
 			JavaString(strings.Join(names, "|")), JavaString("must be one of "+strings.Join(names, ", "))))
 	case f.IsInt:
+		// Without a bound of its own, an int is limited to the whole numbers a
+		// JSON number carries exactly (±(2^53-1)), as the API description says.
+		lo, hi := int64(-maxSafeInteger), int64(maxSafeInteger)
 		if f.HasMin {
-			out = append(out, fmt.Sprintf("@Min(%dL)", f.MinInt))
+			lo = f.MinInt
 		}
 		if f.HasMax {
-			out = append(out, fmt.Sprintf("@Max(%dL)", f.MaxInt))
+			hi = f.MaxInt
 		}
+		out = append(out, fmt.Sprintf("@Min(%dL)", lo), fmt.Sprintf("@Max(%dL)", hi))
 	case f.IsFloat:
 		// A bound is always set so that a number JSON cannot hold as a double
 		// (1e400 reads as Infinity) is refused.
@@ -198,15 +202,14 @@ func (r ResourceData) HasCharBounds() bool {
 	return r.any(func(f FieldData) bool { return f.IsChars && (f.HasMax || (f.HasMin && f.MinInt > 0)) })
 }
 
-// HasIntMin reports whether an int field has a lower bound (@Min).
-func (r ResourceData) HasIntMin() bool {
-	return r.any(func(f FieldData) bool { return f.IsInt && f.HasMin })
-}
+// HasIntMin reports whether @Min is used: every int field has bounds.
+func (r ResourceData) HasIntMin() bool { return r.HasInt }
 
-// HasIntMax reports whether an int field has an upper bound (@Max).
-func (r ResourceData) HasIntMax() bool {
-	return r.any(func(f FieldData) bool { return f.IsInt && f.HasMax })
-}
+// HasIntMax reports whether @Max is used: every int field has bounds.
+func (r ResourceData) HasIntMax() bool { return r.HasInt }
+
+// maxSafeInteger is the largest whole number a JSON number (a double) carries exactly.
+const maxSafeInteger = 1<<53 - 1
 
 // HasFilterType reports whether a filterable field has the given type (imports of the parsers).
 func (r ResourceData) HasFilterType(typ string) bool {
