@@ -42,6 +42,7 @@ var goPins = map[string]string{
 	"go.mongodb.org/mongo-driver/v2": "v2.9.3",
 	"github.com/pressly/goose/v3":    "v3.29.0",
 	"github.com/swaggest/swgui":      "v1.8.5", // Swagger UI with its assets embedded (/docs)
+	"github.com/vearutop/statigz":    "v1.4.0", // serves swgui's gzipped assets
 }
 
 // goFrameworkImports and goDialectImports are the non-standard packages the
@@ -65,7 +66,7 @@ var goDialectImports = map[string][]string{
 }
 
 var goAPIImports = map[string][]string{
-	"rest": {"github.com/swaggest/swgui/v5emb"},
+	"rest": {"github.com/swaggest/swgui/v5/static", "github.com/vearutop/statigz"},
 	"soap": nil,
 }
 

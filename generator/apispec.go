@@ -11,17 +11,19 @@ import (
 // their own.
 const (
 	OpenAPIFile = "api/openapi.yaml"
+	WSDLFile    = "api/service.wsdl"
 )
 
 // specFiles renders the API description of a v2 project from its model:
-// api/openapi.yaml for REST. Blueprints on contract v1 get theirs from the
-// common layer's templates instead (and, for now, every SOAP project).
+// api/openapi.yaml for REST, api/service.wsdl for SOAP. Blueprints on
+// contract v1 get theirs from the common layer's templates instead.
 func specFiles(d Data) ([]File, error) {
 	if d.Contract != ContractV2 || d.Model == nil {
 		return nil, nil
 	}
 	p := apispec.Project{
 		Name:        d.Project.Raw,
+		PascalName:  d.Project.Pascal,
 		Description: d.Description,
 		License:     d.License.ID,
 		Port:        d.Port,
@@ -35,6 +37,13 @@ func specFiles(d Data) ([]File, error) {
 			return nil, err
 		}
 		out = append(out, File{Path: OpenAPIFile, Data: data, Mode: 0o644})
+	}
+	if d.API.SOAP {
+		data, err := apispec.WSDL(d.Model, p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, File{Path: WSDLFile, Data: data, Mode: 0o644})
 	}
 	return out, nil
 }

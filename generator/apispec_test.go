@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/apispec"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -81,7 +82,7 @@ func TestSpecFilesFollowTheModel(t *testing.T) {
 		want     []string // the engine's files
 	}{
 		{"v2 REST", goStdManifest, "rest", []string{OpenAPIFile}},
-		{"v2 SOAP", goStdManifest, "soap", nil},
+		{"v2 SOAP", goStdManifest, "soap", []string{WSDLFile}},
 		{"v1 REST", strings.Replace(goStdManifest, "contract: v2", "contract: v1", 1), "rest", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -97,7 +98,7 @@ func TestSpecFilesFollowTheModel(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, p := range []string{OpenAPIFile} {
+			for _, p := range []string{OpenAPIFile, WSDLFile} {
 				if _, ok := files[p]; ok {
 					got = append(got, p)
 				}
@@ -111,7 +112,52 @@ func TestSpecFilesFollowTheModel(t *testing.T) {
 					t.Errorf("operations\n got %v\nwant %v", ids, want)
 				}
 			}
+			if f, ok := files[WSDLFile]; ok {
+				checkWSDLNames(t, f.Data, rich, "DemoApiService")
+			}
 		})
+	}
+}
+
+// checkWSDLNames checks the WSDL's operations and element names against the
+// generator's own naming (NewName), which the SOAP handlers are written with.
+func checkWSDLNames(t *testing.T, data []byte, m *model.Model, service string) {
+	t.Helper()
+	text := string(data)
+	if !strings.Contains(text, `<wsdl:service name="`+service+`">`) {
+		t.Errorf("the WSDL has no service %s", service)
+	}
+	for _, r := range m.Resources {
+		s, p := NewName(r.Name), NewName(r.Plural)
+		for _, op := range []string{"Create" + s.Pascal, "Get" + s.Pascal, "List" + p.Pascal, "Update" + s.Pascal, "Delete" + s.Pascal} {
+			for _, want := range []string{`<wsdl:operation name="` + op + `">`, `<xs:element name="` + op + `Response">`} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the WSDL lacks %s", want)
+				}
+			}
+		}
+		if want := `<xs:element name="` + s.Camel + `" type="tns:` + s.Pascal + `"/>`; !strings.Contains(text, want) {
+			t.Errorf("the WSDL lacks %s", want)
+		}
+	}
+}
+
+// TestXSDTypesAgree keeps the template data's FieldData.XSD equal to the
+// types the WSDL declares.
+func TestXSDTypesAgree(t *testing.T) {
+	t.Parallel()
+	for _, r := range richModel(t).Resources {
+		for _, f := range r.Fields {
+			got, want := xsdType(f), apispec.FieldXSD(f)
+			same := got.Base == want.Base && got.MinOccurs == want.MinOccurs && got.Nillable == want.Nillable &&
+				len(got.Facets) == len(want.Facets)
+			for i := 0; same && i < len(got.Facets); i++ {
+				same = got.Facets[i].Name == want.Facets[i].Name && got.Facets[i].Value == want.Facets[i].Value
+			}
+			if !same {
+				t.Errorf("%s.%s: FieldData.XSD %+v, the WSDL %+v", r.Name, f.Name, got, want)
+			}
+		}
 	}
 }
 
@@ -135,10 +181,10 @@ func TestNewShelfWithTheRichModel(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := &Generator{Catalog: cat, Version: "test", Now: func() time.Time { return fixedTime }}
-	for _, db := range []string{"sqlite", "mongodb"} {
-		t.Run(db, func(t *testing.T) {
+	for _, tc := range []struct{ db, api string }{{"sqlite", "rest"}, {"mongodb", "rest"}, {"postgres", "soap"}, {"mongodb", "soap"}} {
+		t.Run(tc.db+"/"+tc.api, func(t *testing.T) {
 			rich := richModel(t)
-			plan, err := g.Plan(Options{Dir: "shelf", Name: "shelf", Language: "go", Framework: "nethttp", API: "rest", Database: db, Model: rich})
+			plan, err := g.Plan(Options{Dir: "shelf", Name: "shelf", Language: "go", Framework: "nethttp", API: tc.api, Database: tc.db, Model: rich})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -149,12 +195,20 @@ func TestNewShelfWithTheRichModel(t *testing.T) {
 			for _, f := range plan.Files {
 				byPath[f.Path] = f
 			}
-			spec, ok := byPath[OpenAPIFile]
-			if !ok {
-				t.Fatalf("no %s", OpenAPIFile)
-			}
-			if ids, want := operationIDs(t, spec.Data), wantOperations(rich); !maps.Equal(ids, want) {
-				t.Errorf("operations\n got %v\nwant %v", ids, want)
+			if tc.api == "rest" {
+				spec, ok := byPath[OpenAPIFile]
+				if !ok {
+					t.Fatalf("no %s", OpenAPIFile)
+				}
+				if ids, want := operationIDs(t, spec.Data), wantOperations(rich); !maps.Equal(ids, want) {
+					t.Errorf("operations\n got %v\nwant %v", ids, want)
+				}
+			} else {
+				wsdl, ok := byPath[WSDLFile]
+				if !ok {
+					t.Fatalf("no %s", WSDLFile)
+				}
+				checkWSDLNames(t, wsdl.Data, rich, "ShelfService")
 			}
 			answers := string(byPath[AnswersFile].Data)
 			for _, want := range []string{"contract: v2", "- name: book", "- name: author", "name: verified_at"} {

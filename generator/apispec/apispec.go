@@ -19,6 +19,7 @@ import (
 // Project is what the specs need to know about the project besides its model.
 type Project struct {
 	Name        string // the project's name as given, e.g. shelf
+	PascalName  string // the name in PascalCase (ShelfApi), for WSDL names; from Name when empty
 	Description string // one sentence, without a final full stop
 	License     string // SPDX identifier; "" or "none" for no licence
 	Port        int    // the port the service listens on by default
@@ -39,6 +40,13 @@ func check(m *model.Model, p Project) error {
 	return nil
 }
 
+func (p Project) pascal() string {
+	if p.PascalName != "" {
+		return p.PascalName
+	}
+	return nameOf(p.Name).Pascal
+}
+
 func (p Project) hasLicense() bool { return p.License != "" && p.License != "none" }
 
 // names are the spellings of one snake_case model name.
@@ -48,9 +56,9 @@ type names struct {
 }
 
 // nameOf spells a snake_case name (model names are always snake_case) the
-// way generator.NewName does.
+// way generator.NewName does; it also splits at '-', ' ' and '.'.
 func nameOf(snake string) names {
-	words := strings.FieldsFunc(strings.ToLower(snake), func(r rune) bool { return r == '_' })
+	words := strings.FieldsFunc(strings.ToLower(snake), func(r rune) bool { return strings.ContainsRune("_- .", r) })
 	title := make([]string, len(words))
 	for i, w := range words {
 		r := []rune(w)

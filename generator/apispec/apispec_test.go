@@ -60,17 +60,22 @@ func TestNameOf(t *testing.T) {
 
 func TestRefusesAnEmptyModel(t *testing.T) {
 	for _, tc := range []struct {
-		name string
-		m    *model.Model
-		p    Project
+		name     string
+		m        *model.Model
+		p        Project
+		wsdlOnly bool // only the WSDL needs it
 	}{
-		{"nil model", nil, projects["sql"]},
-		{"no resources", &model.Model{}, projects["sql"]},
-		{"no project name", model.Default(), Project{}},
+		{"nil model", nil, projects["sql"], false},
+		{"no resources", &model.Model{}, projects["sql"], false},
+		{"no project name", model.Default(), Project{}, false},
+		{"no namespace", model.Default(), Project{Name: "shelf"}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := OpenAPI(tc.m, tc.p); err == nil {
-				t.Error("OpenAPI: no error")
+			if _, err := OpenAPI(tc.m, tc.p); (err == nil) != tc.wsdlOnly {
+				t.Errorf("OpenAPI: error %v", err)
+			}
+			if _, err := WSDL(tc.m, tc.p); err == nil {
+				t.Error("WSDL: no error")
 			}
 		})
 	}

@@ -262,7 +262,7 @@ func filterParam(r resource, f model.Field) *omap {
 		s.set("type", "string").set("pattern", NoNUL)
 	case model.Int:
 		s.set("type", "integer").set("format", "int64").
-			set("minimum", int64(math.MinInt64)).set("maximum", int64(math.MaxInt64))
+			set("minimum", int64(-model.MaxSafeInt)).set("maximum", int64(model.MaxSafeInt))
 	case model.Bool:
 		s.set("type", "boolean")
 	case model.Enum:
@@ -588,7 +588,8 @@ func fieldSchema(f model.Field, dir direction) *omap {
 			s.set("pattern", NoNUL)
 		}
 	case model.Int:
-		lo, hi := int64(math.MinInt64), int64(math.MaxInt64)
+		// Whole numbers JSON carries exactly (RFC 7493), unless the model is stricter.
+		lo, hi := int64(-model.MaxSafeInt), int64(model.MaxSafeInt)
 		if v, ok := f.MinInt(); ok {
 			lo = v
 		}

@@ -525,13 +525,17 @@ func (p *prop) query(rs *resV2) (string, string) {
 		q.Add("zz_unknown", "1")
 	}
 	if p.chance(10) && len(q) > 0 {
-		for k, v := range q {
-			if k == "zz_unknown" {
-				continue
+		var names []string
+		for k := range q {
+			if k != "zz_unknown" {
+				names = append(names, k)
 			}
-			q.Add(k, v[0])
+		}
+		if len(names) > 0 {
+			slices.Sort(names)
+			k := names[p.pick(len(names))]
+			q.Add(k, q.Get(k))
 			bad(k + " given twice")
-			break
 		}
 	}
 	text := q.Encode()

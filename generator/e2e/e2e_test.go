@@ -9,7 +9,14 @@
 //	SCAFFOLD_E2E=ci   go test ./generator/e2e/ -run TestE2E -v -timeout 80m   # the CI set
 //	SCAFFOLD_E2E=full go test ./generator/e2e/ -run TestE2E -v -timeout 6h    # every combination
 //
-// SCAFFOLD_E2E_ONLY is a regular expression on "blueprint/db/api" (e.g. '^go-chi/postgres/');
+// SCAFFOLD_E2E_ONLY is a regular expression on "blueprint/db/api", followed by "/model"
+// for a blueprint on contract v2 (e.g. '^go-chi/postgres/', '/rich$');
+// SCAFFOLD_E2E_MODEL picks the models of v2 blueprints: default, rich, both (every
+// combination twice; the default of the full matrix) or spread (the CI set's default:
+// the rich model on at least one database and both API styles of every v2 blueprint,
+// see DESIGN.md §6); a rich combination passes --model testdata/models/rich.yaml to
+// scaffold new, and contract v2 runs with the model the project's .scaffold.yaml records;
+// SCAFFOLD_CONTRACT_SEED and SCAFFOLD_CONTRACT_CASES tune contract v2's property phase;
 // SCAFFOLD_E2E_JOBS sets how many combinations run at once (default 2);
 // SCAFFOLD_E2E_LOGS names the folder for the step logs (default: a new temporary folder);
 // SCAFFOLD_E2E_KEEP=1 keeps the generated projects of failed combinations.
@@ -35,6 +42,7 @@ import (
 	"time"
 
 	"github.com/scaffold-dev/scaffold/generator/contract"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // Time limits of the steps of one combination.
@@ -76,6 +84,7 @@ func jobsFromEnv() int {
 // harness holds what every combination shares.
 type harness struct {
 	bin         string           // the built scaffold CLI
+	richModel   string           // testdata/models/rich.yaml, absolute
 	logDir      string           // step logs, one folder per combination
 	inCI        bool             // CI is set: an unreachable server is a failure, not a skip
 	keep        bool             // keep the projects of failed combinations
@@ -119,7 +128,14 @@ func TestE2E(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	combos, err := selectCombos(catalog, depth, only)
+	models, err := parseModelChoice(os.Getenv("SCAFFOLD_E2E_MODEL"), depth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := contract.OptionsFromEnv(); err != nil {
+		t.Fatal(err)
+	}
+	combos, err := selectCombos(catalog, depth, models, only)
 	if err != nil {
 		t.Fatalf("SCAFFOLD_E2E: %v", err)
 	}
@@ -135,6 +151,7 @@ func TestE2E(t *testing.T) {
 	}
 	h := &harness{
 		bin:         bin,
+		richModel:   filepath.Join(root, "testdata", "models", "rich.yaml"),
 		logDir:      logDir,
 		inCI:        os.Getenv("CI") != "",
 		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
@@ -259,6 +276,9 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 		args := []string{"new", proj, "--yes", "--name", name,
 			"--lang", bp.Language, "--framework", bp.Framework, "--db", c.DB, "--api", c.API,
 			"--owner", "e2e-owner", "--author-name", "Scaffold E2E", "--author-email", "e2e@example.invalid"}
+		if c.Model == modelRich {
+			args = append(args, "--model", h.richModel)
+		}
 		if err := runLogged(tmp, os.Environ(), logPath, newTimeout, h.bin, args...); err != nil {
 			return err
 		}
@@ -327,7 +347,15 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 
 	t0 := time.Now()
 	passed := t.Run("contract", func(t *testing.T) {
-		contract.Run(t, c.API, base, contract.Resource{Singular: "task", Plural: "tasks"})
+		if !c.Blueprint.v2() {
+			contract.Run(t, c.API, base, contract.Resource{Singular: "task", Plural: "tasks"})
+			return
+		}
+		m, err := h.projectModel(proj, c.Model)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Name(), err)
+		}
+		contract.RunV2(t, c.API, base, m)
 	})
 	d := time.Since(t0)
 	if passed {
@@ -341,6 +369,12 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	// SOAP: clients generated from the served WSDL by zeep and wsimport must work.
 	if c.API != "soap" {
 		res.Steps["clients"] = stepResult{Status: "skip"}
+		return
+	}
+	if c.Model == modelRich {
+		// testdata/soap-clients calls the default model's operations (CreateTask, …).
+		res.Steps["clients"] = stepResult{Status: "skip"}
+		t.Logf("SKIPPED: %s: the zeep and wsimport clients of testdata/soap-clients know the default model only", c.Name())
 		return
 	}
 	env, missing, err := h.clients.prepare(filepath.Join(h.logDir, "soap-clients-install.log"))
@@ -357,6 +391,42 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	default:
 		step("clients", func(logPath string) error { return h.clients.check(env, base, logPath) })
 	}
+}
+
+// projectModel reads the model a generated project records in .scaffold.yaml, and
+// checks it is the one the combination asked for.
+func (h *harness) projectModel(proj, want string) (*model.Model, error) {
+	data, err := os.ReadFile(filepath.Join(proj, ".scaffold.yaml"))
+	if err != nil {
+		return nil, fmt.Errorf("read the project's .scaffold.yaml: %w", err)
+	}
+	m, err := model.FromAnswers(data)
+	if err != nil {
+		return nil, err
+	}
+	expected := model.Default()
+	if want == modelRich {
+		data, err := os.ReadFile(h.richModel)
+		if err != nil {
+			return nil, fmt.Errorf("read the rich model: %w", err)
+		}
+		if expected, err = model.Parse(data); err != nil {
+			return nil, fmt.Errorf("the rich model: %w", err)
+		}
+	}
+	expected.Normalize()
+	if got, wantNames := resourceNames(m), resourceNames(expected); got != wantNames {
+		return nil, fmt.Errorf(".scaffold.yaml records the resources %s, but the combination asked for the %s model (%s)", got, want, wantNames)
+	}
+	return m, nil
+}
+
+func resourceNames(m *model.Model) string {
+	var names []string
+	for _, r := range m.Resources {
+		names = append(names, r.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
 func dropLogged(t *testing.T, db *database) {

@@ -54,7 +54,7 @@ func TestParseCatalog(t *testing.T) {
 func TestSelectFullIsEveryCombination(t *testing.T) {
 	t.Parallel()
 	bps, _ := parseCatalog([]byte(sampleCatalog))
-	cs, err := selectCombos(bps, "full", nil)
+	cs, err := selectCombos(bps, "full", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func TestSelectFullIsEveryCombination(t *testing.T) {
 func TestSelectCICoversEveryFrameworkDatabaseAndAPI(t *testing.T) {
 	t.Parallel()
 	bps, _ := parseCatalog([]byte(sampleCatalog))
-	cs, err := selectCombos(bps, "ci", nil)
+	cs, err := selectCombos(bps, "ci", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,11 +113,11 @@ func TestSelectCICoversEveryFrameworkDatabaseAndAPI(t *testing.T) {
 func TestSelectOnly(t *testing.T) {
 	t.Parallel()
 	bps, _ := parseCatalog([]byte(sampleCatalog))
-	cs, _ := selectCombos(bps, "full", regexp.MustCompile(`^go-chi/postgres/`))
+	cs, _ := selectCombos(bps, "full", "", regexp.MustCompile(`^go-chi/postgres/`))
 	if got := strings.Join(names(cs), ","); got != "go-chi/postgres/rest,go-chi/postgres/soap" {
 		t.Errorf("only: got %s", got)
 	}
-	if _, err := selectCombos(bps, "everything", nil); err == nil {
+	if _, err := selectCombos(bps, "everything", "", nil); err == nil {
 		t.Error("an unknown depth was accepted")
 	}
 }
@@ -240,5 +240,161 @@ func TestMongoCommandTalksToAWireServer(t *testing.T) {
 	}
 	if err := mongoCommand(ctx, "e2e_unit_drop", bsonInt("dropDatabase", 1)); err != nil {
 		t.Errorf("dropDatabase: %v", err)
+	}
+}
+
+// v2Catalog is sampleCatalog with go-nethttp and python-fastapi on contract v2.
+func v2Catalog(t *testing.T) []blueprint {
+	t.Helper()
+	bps, err := parseCatalog([]byte(sampleCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range bps {
+		if bps[i].Name == "go-nethttp" || bps[i].Name == "python-fastapi" {
+			bps[i].Contract = "v2"
+		}
+	}
+	return bps
+}
+
+func TestSelectModels(t *testing.T) {
+	t.Parallel()
+	bps := v2Catalog(t)
+	for _, tc := range []struct {
+		name, depth, models, only string
+		check                     func(t *testing.T, cs []combo)
+	}{
+		{"full runs every v2 combination with both models", "full", "", "", func(t *testing.T, cs []combo) {
+			got := strings.Join(names(cs), ",")
+			for _, want := range []string{"go-nethttp/sqlite/rest/default", "go-nethttp/sqlite/rest/rich", "go-nethttp/mongodb/soap/rich", "go-chi/sqlite/rest,"} {
+				if !strings.Contains(got+",", want) {
+					t.Errorf("full lacks %s:\n%s", want, strings.Join(names(cs), "\n"))
+				}
+			}
+			if strings.Contains(got, "go-chi/sqlite/rest/") {
+				t.Errorf("a v1 blueprint got a model in its name:\n%s", got)
+			}
+			if n := count(cs, "go-nethttp/"); n != 2*5*2 {
+				t.Errorf("go-nethttp: %d combinations, want 20", n)
+			}
+		}},
+		{"rich only", "full", "rich", "", func(t *testing.T, cs []combo) {
+			for _, c := range cs {
+				if c.Blueprint.v2() && c.Model != "rich" {
+					t.Errorf("%s with SCAFFOLD_E2E_MODEL=rich", c.Name())
+				}
+			}
+		}},
+		{"ci spreads the models: every v2 blueprint meets the rich model on a database and both API styles", "ci", "", "", func(t *testing.T, cs []combo) {
+			rich := map[string]map[string]bool{}
+			def := map[string]bool{}
+			for _, c := range cs {
+				if !c.Blueprint.v2() {
+					if c.Model != "" {
+						t.Errorf("v1 %s has a model", c.Name())
+					}
+					continue
+				}
+				if c.Model == "rich" {
+					if rich[c.Blueprint.Name] == nil {
+						rich[c.Blueprint.Name] = map[string]bool{}
+					}
+					rich[c.Blueprint.Name][c.API] = true
+				} else {
+					def[c.Blueprint.Name] = true
+				}
+			}
+			for _, bp := range []string{"go-nethttp", "python-fastapi"} {
+				if !rich[bp]["rest"] || !rich[bp]["soap"] {
+					t.Errorf("%s does not meet the rich model on both API styles: %v\n%s", bp, rich[bp], strings.Join(names(cs), "\n"))
+				}
+				if !def[bp] {
+					t.Errorf("%s never runs with the default model", bp)
+				}
+			}
+			// The Go grid: the rich model on every database.
+			for _, db := range []string{"sqlite", "postgres", "mysql", "mariadb", "mongodb"} {
+				if count(cs, "go-nethttp/"+db+"/") != 2 || count(cs, "go-nethttp/"+db+"/rest/rich")+count(cs, "go-nethttp/"+db+"/soap/rich") != 1 {
+					t.Errorf("go-nethttp on %s: want one rich and one default combination:\n%s", db, strings.Join(names(cs), "\n"))
+				}
+			}
+		}},
+		{"only matches the model too", "full", "", "^go-nethttp/postgres/.*/rich$", func(t *testing.T, cs []combo) {
+			if got := strings.Join(names(cs), ","); got != "go-nethttp/postgres/rest/rich,go-nethttp/postgres/soap/rich" {
+				t.Errorf("got %s", got)
+			}
+		}},
+		{"only on the blueprint keeps both models", "ci", "both", "^go-nethttp/sqlite/", func(t *testing.T, cs []combo) {
+			if len(cs) != 4 {
+				t.Errorf("got %s", strings.Join(names(cs), ","))
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var only *regexp.Regexp
+			if tc.only != "" {
+				only = regexp.MustCompile(tc.only)
+			}
+			cs, err := selectCombos(bps, tc.depth, tc.models, only)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tc.check(t, cs)
+		})
+	}
+}
+
+func count(cs []combo, substr string) int {
+	n := 0
+	for _, c := range cs {
+		if strings.Contains(c.Name()+"/", substr) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestParseModelChoice(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ in, depth, want string }{
+		{"", "full", "both"}, {"", "ci", "spread"}, {"rich", "ci", "rich"}, {"default", "full", "default"}, {"fancy", "ci", ""},
+	} {
+		got, err := parseModelChoice(tc.in, tc.depth)
+		if got != tc.want || (err != nil) != (tc.want == "") {
+			t.Errorf("parseModelChoice(%q, %q) = %q, %v; want %q", tc.in, tc.depth, got, err, tc.want)
+		}
+	}
+}
+
+func TestProjectModel(t *testing.T) {
+	t.Parallel()
+	root := filepath.Join("..", "..")
+	h := &harness{richModel: filepath.Join(root, "testdata", "models", "rich.yaml")}
+	rich, err := os.ReadFile(h.richModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, answers, want string
+		ok                  bool
+	}{
+		{"the rich model", "project: shelf\ncontract: v2\n" + string(rich), "rich", true},
+		{"the default model", "project: x\nresources:\n  - name: task\n    fields:\n      - {name: title, type: string, required: true, min: 1, max: 200}\n      - {name: done, type: bool, default: false}\n", "default", true},
+		{"asked for rich, got the default", "project: x\nresource: {singular: task, plural: tasks}\n", "rich", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, ".scaffold.yaml"), []byte(tc.answers), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, err := h.projectModel(dir, tc.want)
+			if (err == nil) != tc.ok {
+				t.Fatalf("got %v, want ok=%v", err, tc.ok)
+			}
+			if tc.ok && tc.want == "rich" && len(m.Resources) != 2 {
+				t.Errorf("got %d resources", len(m.Resources))
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -17,7 +18,11 @@ type blueprint struct {
 	Databases []string `json:"databases"`
 	APIs      []string `json:"apis"`
 	Commands  commands `json:"commands"`
+	Contract  string   `json:"contract"` // v1 or v2: the contract suite the blueprint is held to
 }
+
+// v2 reports whether the blueprint is held to contract v2 (model-driven).
+func (bp blueprint) v2() bool { return bp.Contract == "v2" }
 
 // commands are what a user runs inside the generated project; the harness runs the same.
 type commands struct {
@@ -28,14 +33,22 @@ type commands struct {
 	Build string `json:"build"`
 }
 
-// combo is one blueprint × database × API style.
+// combo is one blueprint × database × API style (× model, for contract v2).
 type combo struct {
 	Blueprint blueprint
 	DB, API   string
+	Model     string // "default" or "rich" for a v2 blueprint; "" for v1 (always the default model)
 }
 
-// Name is how a combination is named in test names, logs and SCAFFOLD_E2E_ONLY.
-func (c combo) Name() string { return c.Blueprint.Name + "/" + c.DB + "/" + c.API }
+// Name is how a combination is named in test names, logs and SCAFFOLD_E2E_ONLY:
+// "blueprint/db/api", and "/model" after it for a v2 blueprint.
+func (c combo) Name() string {
+	name := c.Blueprint.Name + "/" + c.DB + "/" + c.API
+	if c.Model != "" {
+		name += "/" + c.Model
+	}
+	return name
+}
 
 func parseCatalog(data []byte) ([]blueprint, error) {
 	var bps []blueprint
@@ -50,6 +63,29 @@ func parseCatalog(data []byte) ([]blueprint, error) {
 	return bps, nil
 }
 
+// Model choices of SCAFFOLD_E2E_MODEL; "" picks the depth's own: both for full,
+// spread for ci.
+const (
+	modelDefault = "default"
+	modelRich    = "rich"
+	modelBoth    = "both"
+	modelSpread  = "spread"
+)
+
+// parseModelChoice reads SCAFFOLD_E2E_MODEL.
+func parseModelChoice(v, depth string) (string, error) {
+	switch v {
+	case "":
+		if depth == "full" {
+			return modelBoth, nil
+		}
+		return modelSpread, nil
+	case modelDefault, modelRich, modelBoth, modelSpread:
+		return v, nil
+	}
+	return "", fmt.Errorf("SCAFFOLD_E2E_MODEL=%q: want default, rich, both or spread", v)
+}
+
 // selectCombos picks the combinations for a depth:
 //
 //	full: every blueprint × database × API style;
@@ -57,39 +93,85 @@ func parseCatalog(data []byte) ([]blueprint, error) {
 //	      once, with the API style alternating so every API style is covered too
 //	      (DESIGN.md §6: every framework × every database and every framework × every API).
 //
-// only, when not nil, keeps the combinations whose name ("blueprint/db/api") it matches.
-func selectCombos(bps []blueprint, depth string, only *regexp.Regexp) ([]combo, error) {
+// A blueprint on contract v2 runs with the models that models names (see
+// parseModelChoice): default, rich, both (each combination twice), or spread
+// (DESIGN.md §6: every v2 blueprint meets the rich model on at least one
+// database and both API styles, the default model on the others).
+//
+// only, when not nil, keeps the combinations whose name ("blueprint/db/api[/model]") it matches.
+func selectCombos(bps []blueprint, depth, models string, only *regexp.Regexp) ([]combo, error) {
 	if depth != "full" && depth != "ci" {
 		return nil, fmt.Errorf("unknown depth %q: want ci or full", depth)
 	}
+	if models == "" {
+		var err error
+		if models, err = parseModelChoice("", depth); err != nil {
+			return nil, err
+		}
+	}
 	var out []combo
-	add := func(bp blueprint, db, api string) {
-		c := combo{Blueprint: bp, DB: db, API: api}
+	keep := func(c combo) {
 		if only == nil || only.MatchString(c.Name()) {
 			out = append(out, c)
 		}
 	}
 	shift := map[string]int{} // per language, so frameworks start on different API styles
 	for _, bp := range bps {
-		if depth == "full" || bp.Language == "go" {
+		var base []combo
+		grid := depth == "full" || bp.Language == "go"
+		if grid {
 			for _, db := range bp.Databases {
 				for _, api := range bp.APIs {
-					add(bp, db, api)
+					base = append(base, combo{Blueprint: bp, DB: db, API: api})
 				}
+			}
+		} else {
+			k := shift[bp.Language]
+			shift[bp.Language]++
+			covered := map[string]bool{}
+			for i, db := range bp.Databases {
+				api := bp.APIs[(i+k)%len(bp.APIs)]
+				covered[api] = true
+				base = append(base, combo{Blueprint: bp, DB: db, API: api})
+			}
+			for i, api := range bp.APIs { // fewer databases than API styles
+				if !covered[api] {
+					base = append(base, combo{Blueprint: bp, DB: bp.Databases[i%len(bp.Databases)], API: api})
+				}
+			}
+		}
+		if !bp.v2() {
+			for _, c := range base {
+				keep(c)
 			}
 			continue
 		}
-		k := shift[bp.Language]
-		shift[bp.Language]++
-		covered := map[string]bool{}
-		for i, db := range bp.Databases {
-			api := bp.APIs[(i+k)%len(bp.APIs)]
-			covered[api] = true
-			add(bp, db, api)
-		}
-		for i, api := range bp.APIs { // fewer databases than API styles
-			if !covered[api] {
-				add(bp, bp.Databases[i%len(bp.Databases)], api)
+		richAPI := map[string]bool{}
+		for _, c := range base {
+			switch models {
+			case modelDefault, modelRich:
+				c.Model = models
+				keep(c)
+			case modelBoth:
+				for _, m := range []string{modelDefault, modelRich} {
+					c.Model = m
+					keep(c)
+				}
+			case modelSpread:
+				rich := false
+				if grid {
+					// The rich model on every database, alternating the API style.
+					rich = (slices.Index(bp.Databases, c.DB)+slices.Index(bp.APIs, c.API))%2 == 0
+				} else {
+					rich = !richAPI[c.API]
+				}
+				if rich {
+					richAPI[c.API] = true
+					c.Model = modelRich
+				} else {
+					c.Model = modelDefault
+				}
+				keep(c)
 			}
 		}
 	}
