@@ -267,3 +267,22 @@ func (r ResourceData) JavaExampleN(n int) string {
 
 // JavaDefaultJSON is DefaultJSON as a Java string literal.
 func (f FieldData) JavaDefaultJSON() string { return JavaString(f.DefaultJSON) }
+
+// JavaSoapNillable reports whether JAXB gives the field as a JAXBElement: an
+// element that may be left out and may be xsi:nil (a nullable field).
+func (f FieldData) JavaSoapNillable() bool { return f.XSD.MinOccurs == 0 && f.XSD.Nillable }
+
+// JavaSoapGetter is the name of the JAXB getter of the field: isX for a plain
+// boolean element, getX for everything else (a JAXBElement too).
+func (f FieldData) JavaSoapGetter() string {
+	if f.IsBool && !f.JavaSoapNillable() {
+		return "is" + f.Name.Pascal
+	}
+	return "get" + f.Name.Pascal
+}
+
+// JavaSoapInt reports whether JAXB maps the int field to Integer rather than
+// Long: xjc narrows an xs:long whose bounds both fit in 32 bits.
+func (f FieldData) JavaSoapInt() bool {
+	return f.IsInt && f.HasMin && f.HasMax && f.MinInt >= -1<<31 && f.MaxInt <= 1<<31-1
+}
