@@ -11,7 +11,7 @@ package blueprints
 // imports exactly the packages the generated project imports, pins the
 // versions below, runs `go mod tidy` and stores go.mod (minus the module
 // line) and go.sum as go/_deps/<framework>-<dialect>-<api>.{mod,sum}.tmpl
-// partials. (go-v1/_deps holds the frozen sets of the contract v1 layer.)
+// partials.
 
 import (
 	"flag"

@@ -13,7 +13,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
-	"github.com/scaffold-dev/scaffold/generator/apispec"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -138,25 +137,6 @@ func checkWSDLNames(t *testing.T, data []byte, m *model.Model, service string) {
 		}
 		if want := `<xs:element name="` + s.Camel + `" type="tns:` + s.Pascal + `"/>`; !strings.Contains(text, want) {
 			t.Errorf("the WSDL lacks %s", want)
-		}
-	}
-}
-
-// TestXSDTypesAgree keeps the template data's FieldData.XSD equal to the
-// types the WSDL declares.
-func TestXSDTypesAgree(t *testing.T) {
-	t.Parallel()
-	for _, r := range richModel(t).Resources {
-		for _, f := range r.Fields {
-			got, want := xsdType(f), apispec.FieldXSD(f)
-			same := got.Base == want.Base && got.MinOccurs == want.MinOccurs && got.Nillable == want.Nillable &&
-				len(got.Facets) == len(want.Facets)
-			for i := 0; same && i < len(got.Facets); i++ {
-				same = got.Facets[i].Name == want.Facets[i].Name && got.Facets[i].Value == want.Facets[i].Value
-			}
-			if !same {
-				t.Errorf("%s.%s: FieldData.XSD %+v, the WSDL %+v", r.Name, f.Name, got, want)
-			}
 		}
 	}
 }

@@ -18,8 +18,11 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rich := loadModel(t, filepath.Join("..", "testdata", "models", "rich.yaml"))
 	tests := []Options{
 		{Name: "demo", Language: "go", Framework: "nethttp", Database: "sqlite", API: "rest"},
+		{Name: "shelf", Language: "go", Framework: "nethttp", Database: "postgres", API: "rest", Model: cloneModel(rich)},
+		{Name: "shelf", Language: "go", Framework: "nethttp", Database: "mongodb", API: "soap", Model: cloneModel(rich)},
 		{Name: "shop-api", Language: "go", Framework: "chi", Database: "postgres", API: "soap", License: "Apache-2.0"},
 		{Name: "notes", Language: "go", Framework: "gin", Database: "mongodb", API: "rest", License: "none", Model: resourceModel("note")},
 		{Name: "library", Language: "go", Framework: "echo", Database: "mariadb", API: "rest", License: "GPL-3.0", Model: resourceModel("book")},
@@ -32,6 +35,9 @@ func TestGolden(t *testing.T) {
 	for _, o := range tests {
 		o.Owner, o.AuthorName, o.AuthorEmail = "octocat", "Ada Lovelace", "ada@example.com"
 		name := o.Framework + "-" + o.Database + "-" + o.API
+		if o.Model != nil && !o.Model.IsDefaultShape() {
+			name += "-rich"
+		}
 		if _, ok := cat.Blueprint(o.Language, o.Framework); !ok {
 			t.Errorf("%s: blueprint not in the catalog", name)
 			continue

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/scaffold-dev/scaffold/generator/apispec"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -82,16 +83,9 @@ type SQLColumn struct {
 	Definition string // name, type, null, default, unique and check, ready for CREATE TABLE
 }
 
-// XSDType is a field's type in the WSDL's XML schema.
-type XSDType struct {
-	Base      string // xs:string, xs:long, xs:double, xs:boolean, xs:date, xs:dateTime
-	Facets    []XSDFacet
-	MinOccurs int  // 1 for required fields
-	Nillable  bool // nullable fields
-}
-
-// XSDFacet is one restriction facet (maxLength, minInclusive, enumeration …).
-type XSDFacet struct{ Name, Value string }
+// XSDType is a field's type in the WSDL's XML schema (the one the engine
+// writes the WSDL with).
+type XSDType = apispec.XSDType
 
 // SampleData is one sample value in the spellings templates need.
 type SampleData struct {
@@ -199,7 +193,7 @@ func newFieldData(f model.Field, dialect string) FieldData {
 		fd.Invalid = append(fd.Invalid, newSample(f, s))
 	}
 	fd.SQL = sqlColumn(f, dialect)
-	fd.XSD = xsdType(f)
+	fd.XSD = apispec.FieldXSD(f)
 	fd.Go = goField(f)
 	return fd
 }
@@ -370,51 +364,4 @@ func sqlLiteral(v any, dialect string) string {
 		return lit
 	}
 	return "NULL"
-}
-
-// xsdType is the XML schema type of a field, with its facets.
-func xsdType(f model.Field) XSDType {
-	t := XSDType{Nillable: f.Nullable()}
-	if f.Required {
-		t.MinOccurs = 1
-	}
-	facet := func(name, value string) { t.Facets = append(t.Facets, XSDFacet{name, value}) }
-	switch f.Type {
-	case model.String, model.Text:
-		t.Base = "xs:string"
-		if v, ok := f.MinInt(); ok && v > 0 {
-			facet("minLength", strconv.FormatInt(v, 10))
-		}
-		if v, ok := f.MaxInt(); ok {
-			facet("maxLength", strconv.FormatInt(v, 10))
-		}
-	case model.Int:
-		t.Base = "xs:long"
-		if v, ok := f.MinInt(); ok {
-			facet("minInclusive", strconv.FormatInt(v, 10))
-		}
-		if v, ok := f.MaxInt(); ok {
-			facet("maxInclusive", strconv.FormatInt(v, 10))
-		}
-	case model.Float:
-		t.Base = "xs:double"
-		if f.Min != nil {
-			facet("minInclusive", formatNumber(*f.Min))
-		}
-		if f.Max != nil {
-			facet("maxInclusive", formatNumber(*f.Max))
-		}
-	case model.Bool:
-		t.Base = "xs:boolean"
-	case model.Date:
-		t.Base = "xs:date"
-	case model.DateTime:
-		t.Base = "xs:dateTime"
-	case model.Enum:
-		t.Base = "xs:string"
-		for _, v := range f.Values {
-			facet("enumeration", v)
-		}
-	}
-	return t
 }

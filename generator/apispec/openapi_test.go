@@ -318,6 +318,16 @@ func TestOpenAPIBodiesMatchTheModel(t *testing.T) {
 				expect(true, "PATCH", item, mergePatch, "{}", "an empty patch")
 				expect(false, "POST", coll, appJSON, withField(r.Resource, "no_such_field", json.RawMessage(`1`)), "an unknown key")
 				expect(false, "PATCH", item, mergePatch, `{"no_such_field":1}`, "an unknown key")
+				for _, f := range r.Fields {
+					if f.Type != model.Int {
+						continue
+					}
+					for _, n := range []int64{model.MaxSafeInt + 1, -model.MaxSafeInt - 1} {
+						if f.Check(n) != "" {
+							expect(false, "POST", coll, appJSON, withField(r.Resource, f.Name, json.RawMessage(fmt.Sprint(n))), f.Name+": past what JSON carries exactly")
+						}
+					}
+				}
 				if len(minimal) > 2 && slices.ContainsFunc(r.Fields, func(f model.Field) bool { return f.Required }) {
 					expect(false, "POST", coll, appJSON, "{}", "no required field")
 				}
@@ -373,6 +383,8 @@ func TestOpenAPIQueryParameters(t *testing.T) {
 		{"sort=--title", false},
 		{"sort=titles", false},
 		{"pages=12", true},
+		{"pages=9007199254740991", true},
+		{"pages=9007199254740992", false},
 		{"pages=abc", false},
 		{"available=true", true},
 		{"available=maybe", false},

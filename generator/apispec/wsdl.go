@@ -266,7 +266,8 @@ func writeResourceSchema(w *wsdlWriter, r resource, idType string) {
 		writeRestriction(w, "xs:int", []XSDFacet{{"minInclusive", "1"}, {"maxInclusive", strconv.Itoa(MaxLimit)}})
 		w.close("xs:element")
 		w.open(`<xs:element name="offset" minOccurs="0">`)
-		writeRestriction(w, "xs:int", []XSDFacet{{"minInclusive", "0"}})
+		// As REST: any offset up to 2^63−1 (a page past the end is empty).
+		writeRestriction(w, "xs:long", []XSDFacet{{"minInclusive", "0"}, {"maxInclusive", strconv.FormatInt(MaxOffset, 10)}})
 		w.close("xs:element")
 	})
 	wrapper("List"+P+"Response", func() {

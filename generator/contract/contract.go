@@ -6,6 +6,12 @@
 //
 //	contract.Run(t, "rest", "http://127.0.0.1:8080", contract.Resource{Singular: "task", Plural: "tasks"})
 //
+// That is contract v1, for blueprints that declare `contract: v1` (the default task model).
+// Contract v2 is driven by the project's model (see v2.go):
+//
+//	m, _ := model.FromAnswers(scaffoldYAML)
+//	contract.RunV2(t, "rest", "http://127.0.0.1:8080", m)
+//
 // Every rule is its own subtest with a name that says what is expected, so a failing
 // run reads as a list of broken promises.
 package contract

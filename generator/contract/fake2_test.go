@@ -682,7 +682,8 @@ func (f *fake2) openAPI() []byte {
 		schemas[S+"Input"] = input
 		schemas[S+"List"] = map[string]any{"type": "object", "required": []string{"items", "total", "limit", "offset"}, "properties": map[string]any{
 			"items": map[string]any{"type": "array", "items": map[string]any{"$ref": "#/components/schemas/" + S}},
-			"total": map[string]any{"type": "integer"}, "limit": map[string]any{"type": "integer"}, "offset": map[string]any{"type": "integer"},
+			"total": map[string]any{"type": "integer"}, "limit": map[string]any{"type": "integer"},
+			"offset": map[string]any{"type": "integer", "minimum": 0, "maximum": int64(math.MaxInt64)},
 		}}
 		ref := map[string]any{"$ref": "#/components/schemas/" + S}
 		body := map[string]any{"required": true, "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": "#/components/schemas/" + S + "Input"}}}}

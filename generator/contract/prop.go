@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -36,6 +37,8 @@ func loadSpec(data []byte) (validator.Validator, error) {
 	}
 	return validator.NewValidatorFromV3Model(&m.Model), nil
 }
+
+var bigOffset = regexp.MustCompile(`"offset"\s*:\s*[0-9]{16,}`)
 
 // expectation is what a generated request must get.
 type expectation struct {
@@ -113,7 +116,10 @@ func (p *prop) check(t T, method, path string, body []byte, header map[string]st
 			req.Header.Set(k, v)
 		}
 	}
-	resp := &http.Response{StatusCode: r.status, Header: r.header, Body: io.NopCloser(bytes.NewReader(r.body)), Request: req}
+	// An offset past 2^53 was checked exactly by its own rule; validators compare
+	// numbers as float64 and would take the largest allowed for one above it.
+	judged := bigOffset.ReplaceAll(r.body, []byte(`"offset":0`))
+	resp := &http.Response{StatusCode: r.status, Header: r.header, Body: io.NopCloser(bytes.NewReader(judged)), Request: req}
 	if ok, errs := p.spec.ValidateHttpResponse(req, resp); !ok {
 		var msgs []string
 		for _, e := range errs {

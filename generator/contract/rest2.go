@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"net/url"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -1434,25 +1435,21 @@ func (api *restV2) checkDocs(t T) {
 	}
 }
 
-// offHost finds a URL to another host in script or style text.
+// offHost finds a URL to another host in script or style text: a scheme (or
+// a scheme-relative //) followed by a host name with a dot, other than the
+// loopback. Text that only builds URLs ("//" + host) names no host.
 func offHost(text string) string {
-	for _, scheme := range []string{"https://", "http://", "//"} {
-		if i := strings.Index(text, scheme); i >= 0 {
-			rest := text[i:]
-			if j := strings.IndexAny(rest, "\"' )\n"); j > 0 {
-				rest = rest[:j]
-			}
-			if scheme == "//" && i > 0 && text[i-1] == ':' {
-				continue
-			}
-			if strings.Contains(rest, "127.0.0.1") || strings.Contains(rest, "localhost") || strings.HasPrefix(rest, "http://www.w3.org") {
-				continue
-			}
-			return rest
+	for _, m := range urlInText.FindAllString(text, -1) {
+		host := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(m, "https:"), "http:"), "//")
+		if host == "127.0.0.1" || host == "localhost" || host == "www.w3.org" {
+			continue
 		}
+		return m
 	}
 	return ""
 }
+
+var urlInText = regexp.MustCompile(`(?i)(?:https?:)?//[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}\b`)
 
 func (api *restV2) checkBodiesIgnored(t T) {
 	c := api.c

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/scaffold-dev/scaffold/generator/model"
@@ -56,10 +57,12 @@ func TestV2PassesACorrectService(t *testing.T) {
 // rule, and checks the suite fails in the check that names the rule.
 func TestV2FailsABrokenService(t *testing.T) {
 	t.Parallel()
-	for _, tc := range []struct {
+	type brokenCase struct {
 		api, model, bug string
 		wantFailed      string // a substring of a failing check's name
-	}{
+	}
+	var cases []brokenCase
+	for _, tc := range []brokenCase{
 		{"rest", "rich", "no-sort", "sort=-pages orders by pages descending"},
 		{"rest", "rich", "filter-ignored", "GET list with status=<value> returns exactly"},
 		{"rest", "rich", "null-required-accepted", "POST with title = null for a required field is 422"},
@@ -92,13 +95,31 @@ func TestV2FailsABrokenService(t *testing.T) {
 		{"soap", "default", "soap-html-errors", "never another kind of answer"},
 		{"soap", "rich", "soap-unique-ignored", "with a isbn another book has are soap:Client faults"},
 	} {
+		cases = append(cases, tc)
+	}
+	// The suites wait for clocks to move (updated_at), so they all run at once
+	// rather than two at a time under t.Parallel.
+	recs := make([]*recorder, len(cases))
+	var wg sync.WaitGroup
+	for i, tc := range cases {
+		m := loadModel(t, tc.model)
+		srv := httptest.NewServer(newFake2(m, tc.bug))
+		defer srv.Close()
+		recs[i] = newRecorder()
+		o := testOptions
+		if tc.wantFailed != "property phase" {
+			o.Cases = 5
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			recs[i].Run("suite", func(st T) { RunV2With(st, tc.api, srv.URL, m, o) })
+		}()
+	}
+	wg.Wait()
+	for i, tc := range cases {
 		t.Run(tc.api+"/"+tc.model+"/"+tc.bug, func(t *testing.T) {
-			t.Parallel()
-			m := loadModel(t, tc.model)
-			srv := httptest.NewServer(newFake2(m, tc.bug))
-			defer srv.Close()
-			rec := newRecorder()
-			rec.Run("suite", func(st T) { RunV2With(st, tc.api, srv.URL, m, testOptions) })
+			rec := recs[i]
 			if !rec.Failed() {
 				t.Fatalf("the suite passed a service with bug %q", tc.bug)
 			}
@@ -156,5 +177,21 @@ func TestPropertyPhaseIsReproducible(t *testing.T) {
 	}
 	if gen(7) == gen(8) {
 		t.Errorf("different seeds made the same requests")
+	}
+}
+
+func TestOffHost(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ text, want string }{
+		{`var u = window.location.protocol + "//" + window.location.host + "/openapi.yaml"`, ""},
+		{`if (url.startsWith("https://")) { return url }`, ""},
+		{`import x from "https://unpkg.com/swagger-ui-dist@5/x.js"`, "https://unpkg.com"},
+		{`@import url(//fonts.googleapis.com/css?family=Open+Sans);`, "//fonts.googleapis.com"},
+		{`fetch("http://127.0.0.1:8080/openapi.yaml")`, ""},
+		{`xmlns="http://www.w3.org/2000/svg"`, ""},
+	} {
+		if got := offHost(tc.text); got != tc.want {
+			t.Errorf("offHost(%q) = %q, want %q", tc.text, got, tc.want)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jinzhu/inflection"
@@ -350,7 +351,7 @@ func (f Field) Check(v any) string {
 		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
 			return "must not contain NUL or invalid characters"
 		}
-		if f.Required && strings.TrimSpace(s) == "" {
+		if f.Required && IsBlank(s) {
 			return "must not be blank"
 		}
 		n := int64(utf8.RuneCountInString(s))
@@ -411,7 +412,7 @@ func (f Field) Check(v any) string {
 		if !ok {
 			return "must be a date such as 2024-05-31"
 		}
-		if _, err := time.Parse(time.DateOnly, s); err != nil {
+		if d, err := time.Parse(time.DateOnly, s); err != nil || d.Year() < 1 {
 			return "must be a date such as 2024-05-31"
 		}
 	case DateTime:
@@ -419,7 +420,8 @@ func (f Field) Check(v any) string {
 		if !ok {
 			return "must be a date and time such as 2024-05-31T14:30:00Z"
 		}
-		if _, err := time.Parse(time.RFC3339, s); err != nil {
+		// Year 0 parses, but PostgreSQL has no year 0: dates start at year 1.
+		if d, err := time.Parse(time.RFC3339, s); err != nil || d.UTC().Year() < 1 {
 			return "must be a date and time such as 2024-05-31T14:30:00Z"
 		}
 	case Enum:
@@ -429,4 +431,20 @@ func (f Field) Check(v any) string {
 		}
 	}
 	return ""
+}
+
+// IsBlank reports whether s is empty once trimmed the way any of the target
+// languages trims (Go, Python, Java's strip, JavaScript): Unicode white
+// space, U+001C–U+001F, U+180E, U+200B and the BOM. A required string must
+// not be blank; the OpenAPI spec's pattern says the same.
+func IsBlank(s string) bool {
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r >= 0x1C && r <= 0x1F, r == 0x180E, r == 0x200B, r == 0xFEFF,
+			unicode.Is(unicode.White_Space, r):
+		default:
+			return false
+		}
+	}
+	return true
 }

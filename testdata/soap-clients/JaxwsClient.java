@@ -34,7 +34,7 @@ public class JaxwsClient {
 
         Holder<List<Task>> items = new Holder<>();
         Holder<Long> total = new Holder<>();
-        port.listTasks(100, 0, items, total);
+        port.listTasks(100, null, items, total); // offset left out: xs:int in some WSDLs, xs:long in others
         expect(total.value != null && total.value >= 1, "ListTasks total is " + total.value);
         expect(items.value.stream().anyMatch(t -> Objects.equals(t.getId(), id)), "ListTasks does not list the new task");
 

@@ -1,4 +1,8 @@
-"""Fixtures: ``client`` (in-memory storage) and ``db_client`` (the real database)."""
+"""Fixtures: ``client``, the whole app (migrations applied) on a test database.
+
+SQLite projects test on a temporary file unless DATABASE_URL is set; other
+databases need DATABASE_URL (CI sets it). Every test deletes what it created.
+"""
 
 from __future__ import annotations
 
@@ -6,54 +10,49 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from todo.app import (
-    create_app,
-)
-from todo.repository import (
-    InMemoryRepository,
-    Repository,
-)
-from todo.storage import (
-    open_repository,
-)
+from todo.config import Settings
+from todo.main import create_app
 
 
-def integration_database_url(tmp_path: Path) -> str:
-    """DATABASE_URL for integration tests.
-
-    Unset: a temporary SQLite file for SQLite projects; otherwise the tests are
-    skipped with a reason, or fail when CI is set (CI must test the database).
-    """
+def database_url(tmp_path: Path) -> str:
     url = os.environ.get("DATABASE_URL")
     if url:
         return url
     if os.environ.get("CI"):
         pytest.fail("DATABASE_URL is not set: CI must test against PostgreSQL")
-    pytest.skip(
-        "DATABASE_URL is not set; to run the integration tests, set it, e.g."
-        " DATABASE_URL=postgres://app:app@localhost:5432/app?sslmode=disable"
-    )
+    pytest.skip("DATABASE_URL is not set; to run the tests, set it, e.g. DATABASE_URL=postgres://app:app@localhost:5432/app?sslmode=disable")
 
 
-@pytest.fixture
-def client() -> Iterator[httpx.Client]:
-    """A client for the app on in-memory storage (no database needed)."""
-    with make_client(InMemoryRepository()) as test_client:
+@pytest.fixture(scope="module")
+def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    settings = Settings(host="127.0.0.1", port=0, database_url=database_url(tmp_path_factory.mktemp("db")))
+    with TestClient(create_app(settings)) as test_client:  # runs the lifespan: connect, migrate
         yield test_client
 
 
-def make_client(repository: Repository) -> httpx.Client:
-    return TestClient(create_app(repository))
+class Client:
+    """The test client, remembering what it created so that the test can delete it."""
+
+    def __init__(self, client: TestClient) -> None:
+        self.http = client
+        self.created: list[str] = []
+
+    def create(self, path: str, body: object) -> dict[str, object]:
+        response = self.http.post(path, json=body)
+        assert response.status_code == 201, response.text
+        self.created.append(response.headers["Location"])
+        return response.json()
+
+    def cleanup(self) -> None:
+        for location in reversed(self.created):
+            self.http.delete(location)
 
 
 @pytest.fixture
-def db_client(tmp_path: Path) -> Iterator[httpx.Client]:
-    """A client for the app on the database of DATABASE_URL (migrations applied)."""
-    repository = open_repository(integration_database_url(tmp_path))
-    with make_client(repository) as test_client:
-        yield test_client
-
+def client(app_client: TestClient) -> Iterator[Client]:
+    test_client = Client(app_client)
+    yield test_client
+    test_client.cleanup()

@@ -1,152 +1,128 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/xml"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/octocat/shop-api/internal/soap"
+	"github.com/octocat/shop-api/internal/task/tasktest"
 )
 
-const xmlType = "text/xml; charset=utf-8"
+type okDB struct{}
 
-func envelope(body string) string {
-	return `<?xml version="1.0" encoding="UTF-8"?>` +
-		`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="` + soap.Namespace + `">` +
-		`<soap:Header/><soap:Body>` + body + `</soap:Body></soap:Envelope>`
-}
+func (okDB) Ping(context.Context) error { return nil }
 
-type faultBody struct {
-	Fault struct {
-		Code   string `xml:"faultcode"`
-		String string `xml:"faultstring"`
-	} `xml:"Body>Fault"`
-}
-
-func call(t *testing.T, url, body string) (response, string) {
+func newTestServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	return do(t, http.MethodPost, url+"/soap", xmlType, envelope(body))
+	srv := httptest.NewServer(NewServer(Deps{
+		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DB:    okDB{},
+		Tasks: tasktest.NewMemory(),
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
-func wantFault(t *testing.T, resp response, body, code string) {
+const envelope = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soap:Body>%s</soap:Body></soap:Envelope>`
+
+// post sends a SOAP request and returns the HTTP status and the body.
+func post(t *testing.T, url, payload string) (int, string) {
 	t.Helper()
-	if resp.StatusCode != http.StatusInternalServerError {
-		t.Fatalf("status = %d, want 500 (%s)", resp.StatusCode, body)
+	resp, err := http.Post(url+"/soap", "text/xml; charset=utf-8", strings.NewReader(payload))
+	if err != nil {
+		t.Fatal(err)
 	}
-	var f faultBody
-	if err := xml.Unmarshal([]byte(body), &f); err != nil {
-		t.Fatalf("decode fault: %v\n%s", err, body)
+	defer func() { _ = resp.Body.Close() }()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if f.Fault.Code != code || f.Fault.String == "" {
-		t.Fatalf("fault = %+v, want %s", f.Fault, code)
+	if err := xml.Unmarshal(b, new(struct{})); err != nil || !strings.Contains(string(b), "Envelope") {
+		t.Errorf("the answer is not a SOAP envelope: %s", b)
 	}
+	return resp.StatusCode, string(b)
 }
 
-type itemOut struct {
-	ID        string `xml:"id"`
-	Title     string `xml:"title"`
-	Done      bool   `xml:"done"`
-	CreatedAt string `xml:"created_at"`
+func op(name, children string) string {
+	return strings.Replace(envelope, "%s", "<"+name+` xmlns="`+soap.Namespace+`">`+children+"</"+name+">", 1)
 }
 
-func TestSOAPWSDL(t *testing.T) {
-	srv, _ := newTestServer(t)
-	resp, body := do(t, http.MethodGet, srv.URL+"/soap?wsdl", "", "")
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "wsdl:definitions") || !strings.Contains(body, soap.Namespace) {
-		t.Fatalf("GET /soap?wsdl = %d %.80q", resp.StatusCode, body)
-	}
-	// Clients generated from the WSDL call its soap:address: it must be where this
-	// server really is (httptest picks a free port), not the file's localhost:8080.
-	if want := `location="` + srv.URL + `/soap"`; !strings.Contains(body, want) {
-		t.Errorf("the WSDL's soap:address should be %s, got %q", want, addressOf(body))
-	}
-}
+var idElement = regexp.MustCompile(`<id>([^<]+)</id>`)
 
-func addressOf(wsdl string) string {
-	if i := strings.Index(wsdl, "<soap:address"); i >= 0 {
-		end := strings.Index(wsdl[i:], ">")
-		return wsdl[i : i+end+1]
-	}
-	return "(no soap:address)"
-}
+// taskChildren is the first example as request children.
+const taskChildren = "<title>Title 0</title><done>false</done>"
 
-func TestSOAPOperations(t *testing.T) {
-	srv, _ := newTestServer(t)
-
-	resp, body := call(t, srv.URL, `<t:CreateTask><t:title>Write tests</t:title></t:CreateTask>`)
-	var created struct {
-		XMLName xml.Name
-		Item    itemOut `xml:"Body>CreateTaskResponse>task"`
+func TestTasksSOAP(t *testing.T) {
+	srv := newTestServer(t)
+	status, body := post(t, srv.URL, op("CreateTask", taskChildren))
+	if status != http.StatusOK || !strings.Contains(body, "<task>") {
+		t.Fatalf("CreateTask: %d %s", status, body)
 	}
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("Create = %d %s", resp.StatusCode, body)
+	id := idElement.FindStringSubmatch(body)[1]
+	for _, c := range []struct{ name, payload, want string }{
+		{"get", op("GetTask", "<id>"+id+"</id>"), "<task>"},
+		{"list", op("ListTasks", "<limit>5</limit>"), "<total>1</total>"},
+		{"update", op("UpdateTask", "<id>"+id+"</id>"+taskChildren), "<task>"},
+		{"delete", op("DeleteTask", "<id>"+id+"</id>"), "DeleteTaskResponse"},
+		{"get after delete", op("GetTask", "<id>"+id+"</id>"), "soap:Client"},
+		{"an unknown field", op("CreateTask", taskChildren+"<no_such_field>1</no_such_field>"), "soap:Client"},
+		{"a bad limit", op("ListTasks", "<limit>0</limit>"), "soap:Client"},
+		{"title: a blank string", op("CreateTask", "<title>   </title><done>false</done>"), "soap:Client"},
+		{"title: one character too long", op("CreateTask", "<title>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</title><done>false</done>"), "soap:Client"},
+	} {
+		status, body := post(t, srv.URL, c.payload)
+		if !strings.Contains(body, c.want) {
+			t.Errorf("%s: %d %s, want %s", c.name, status, body, c.want)
+		}
 	}
-	if err := xml.Unmarshal([]byte(body), &created); err != nil || created.Item.ID == "" || created.Item.Title != "Write tests" || created.Item.Done {
-		t.Fatalf("Create = %s (%v)", body, err)
-	}
-	if !strings.Contains(body, `<CreateTaskResponse xmlns="`+soap.Namespace+`">`) {
-		t.Fatalf("response element not in the target namespace: %s", body)
-	}
-	id := created.Item.ID
-
-	resp, body = call(t, srv.URL, `<t:GetTask><t:id>`+id+`</t:id></t:GetTask>`)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<title>Write tests</title>") {
-		t.Fatalf("Get = %d %s", resp.StatusCode, body)
-	}
-
-	resp, body = call(t, srv.URL, `<t:UpdateTask><t:id>`+id+`</t:id><t:title>Done</t:title><t:done>true</t:done></t:UpdateTask>`)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "<done>true</done>") {
-		t.Fatalf("Update = %d %s", resp.StatusCode, body)
-	}
-
-	resp, body = call(t, srv.URL, `<t:ListTasks><t:limit>10</t:limit></t:ListTasks>`)
-	var list struct {
-		Items []itemOut `xml:"Body>ListTasksResponse>task"`
-		Total int       `xml:"Body>ListTasksResponse>total"`
-	}
-	if err := xml.Unmarshal([]byte(body), &list); err != nil || resp.StatusCode != http.StatusOK || list.Total != 1 || len(list.Items) != 1 {
-		t.Fatalf("List = %d %s (%v)", resp.StatusCode, body, err)
-	}
-
-	resp, body = call(t, srv.URL, `<t:DeleteTask><t:id>`+id+`</t:id></t:DeleteTask>`)
-	if resp.StatusCode != http.StatusOK || !strings.Contains(body, "DeleteTaskResponse") {
-		t.Fatalf("Delete = %d %s", resp.StatusCode, body)
-	}
-
-	resp, body = call(t, srv.URL, `<t:GetTask><t:id>`+id+`</t:id></t:GetTask>`)
-	wantFault(t, resp, body, "soap:Client")
 }
 
 func TestSOAPFaults(t *testing.T) {
-	srv, _ := newTestServer(t)
-	tests := []struct{ name, body string }{
-		{"empty title", `<t:CreateTask><t:title></t:title></t:CreateTask>`},
-		{"missing title", `<t:CreateTask><t:done>true</t:done></t:CreateTask>`},
-		{"title too long", `<t:CreateTask><t:title>` + strings.Repeat("x", 201) + `</t:title></t:CreateTask>`},
-		{"bad done", `<t:CreateTask><t:title>x</t:title><t:done>maybe</t:done></t:CreateTask>`},
-		{"unknown id", `<t:GetTask><t:id>999999</t:id></t:GetTask>`},
-		{"malformed id", `<t:DeleteTask><t:id>abc</t:id></t:DeleteTask>`},
-		{"bad limit", `<t:ListTasks><t:limit>1000</t:limit></t:ListTasks>`},
-		{"unknown operation", `<t:Frobnicate/>`},
-		{"wrong namespace", `<GetTask xmlns="urn:other"><id>1</id></GetTask>`},
-		{"empty body", ``},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			resp, body := call(t, srv.URL, tt.body)
-			wantFault(t, resp, body, "soap:Client")
-		})
-	}
-
-	for name, raw := range map[string]string{
-		"not XML":     "hello",
-		"not SOAP":    "<a/>",
-		"DTD refused": `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "boom">]>` + envelope(`<t:GetTask><t:id>&e;</t:id></t:GetTask>`)[len(`<?xml version="1.0" encoding="UTF-8"?>`):],
+	srv := newTestServer(t)
+	for _, c := range []struct{ name, payload, code string }{
+		{"SOAP 1.2", `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body/></env:Envelope>`, "soap:VersionMismatch"},
+		{"mustUnderstand", `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Header><h:x xmlns:h="urn:h" soap:mustUnderstand="1"/></soap:Header><soap:Body/></soap:Envelope>`, "soap:MustUnderstand"},
+		{"two Body children", strings.Replace(envelope, "%s", "<a/><b/>", 1), "soap:Client"},
+		{"an empty Body", strings.Replace(envelope, "%s", "", 1), "soap:Client"},
+		{"a DTD", `<!DOCTYPE x [<!ENTITY e "boom">]>` + strings.Replace(envelope, "%s", "<a>&e;</a>", 1), "soap:Client"},
+		{"not XML", `hello`, "soap:Client"},
+		{"over 1 MiB", strings.Replace(envelope, "%s", "<a>"+strings.Repeat("x", soap.MaxBodyBytes)+"</a>", 1), "soap:Client"},
+		{"an unknown operation", op("Nope", ""), "soap:Client"},
 	} {
-		t.Run(name, func(t *testing.T) {
-			resp, body := do(t, http.MethodPost, srv.URL+"/soap", xmlType, raw)
-			wantFault(t, resp, body, "soap:Client")
-		})
+		status, body := post(t, srv.URL, c.payload)
+		if status != http.StatusInternalServerError || !strings.Contains(body, "<faultcode>"+c.code+"</faultcode>") {
+			t.Errorf("%s: %d %s, want a %s fault with HTTP 500", c.name, status, body, c.code)
+		}
+	}
+}
+
+func TestWSDLAddress(t *testing.T) {
+	srv := newTestServer(t)
+	resp, err := http.Get(srv.URL + "/soap?wsdl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	b, _ := io.ReadAll(resp.Body)
+	if !strings.Contains(string(b), `location="`+srv.URL+`/soap"`) {
+		t.Errorf("the WSDL's soap:address is not this server's /soap:\n%s", b)
+	}
+}
+
+func TestSOAPCharacterReferences(t *testing.T) {
+	srv := newTestServer(t)
+	for _, ref := range []string{"&#0;", "&#x0;", "&#xD800;", "&#55296;", "&#xdfff;"} {
+		payload := op("CreateTask", strings.Replace(taskChildren, "</", ref+"</", 1))
+		status, body := post(t, srv.URL, payload)
+		if status != http.StatusInternalServerError || !strings.Contains(body, "soap:Client") {
+			t.Errorf("%s in a field: %d %s, want a soap:Client fault", ref, status, body)
+		}
 	}
 }

@@ -1,5 +1,6 @@
-// Package httpapi is the HTTP side of the service. The calls themselves live
-// here, independent of the web framework; router.go maps them to routes.
+// Package httpapi is the HTTP side of the service: the calls, the problem
+// responses and the one decode helper live here, independent of the router;
+// routes.go maps them to routes.
 package httpapi
 
 import (
@@ -12,15 +13,32 @@ import (
 	"github.com/octocat/library/internal/book"
 )
 
-// API serves the calls of the service from a store.
-type API struct {
-	Store book.Store
-	Log   *slog.Logger
+// Pinger is the database as the health check sees it.
+type Pinger interface {
+	Ping(ctx context.Context) error
 }
 
-// New returns an API backed by store.
-func New(store book.Store, log *slog.Logger) *API {
-	return &API{Store: store, Log: log}
+// Deps is everything the API needs.
+type Deps struct {
+	Log   *slog.Logger
+	DB    Pinger
+	Books book.Store
+}
+
+// API serves the calls of the service.
+type API struct {
+	log   *slog.Logger
+	db    Pinger
+	books book.Store
+}
+
+// New returns the API over deps.
+func New(deps Deps) *API {
+	return &API{
+		log:   deps.Log,
+		db:    deps.DB,
+		books: deps.Books,
+	}
 }
 
 // Result is the outcome of one call: a status, a body to encode as JSON (nil
@@ -31,61 +49,40 @@ type Result struct {
 	Location string
 }
 
-// Problem is an RFC 9457 problem details body.
-type Problem struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Status int    `json:"status"`
-	Detail string `json:"detail"`
-}
-
-func problem(status int, detail string) Result {
-	return Result{Status: status, Body: Problem{
-		Type:   "about:blank",
-		Title:  http.StatusText(status),
-		Status: status,
-		Detail: detail,
-	}}
-}
-
-// ContentType is the media type of the body.
-func (r Result) ContentType() string {
-	if _, ok := r.Body.(Problem); ok {
-		return "application/problem+json"
+// Write sends the result.
+func (res Result) Write(w http.ResponseWriter) {
+	if res.Location != "" {
+		w.Header().Set("Location", res.Location)
 	}
-	return "application/json"
-}
-
-// JSON is the encoded body.
-func (r Result) JSON() []byte {
-	b, err := json.Marshal(r.Body)
-	if err != nil {
-		b, _ = json.Marshal(problem(http.StatusInternalServerError, "could not encode the response").Body)
-	}
-	return append(b, '\n')
-}
-
-// Write sends the result on a plain http.ResponseWriter.
-func (r Result) Write(w http.ResponseWriter) {
-	if r.Location != "" {
-		w.Header().Set("Location", r.Location)
-	}
-	if r.Body == nil {
-		w.WriteHeader(r.Status)
+	if res.Body == nil {
+		w.WriteHeader(res.Status)
 		return
 	}
-	w.Header().Set("Content-Type", r.ContentType())
-	w.WriteHeader(r.Status)
-	_, _ = w.Write(r.JSON())
+	b, err := json.Marshal(res.Body)
+	if err != nil {
+		res = problem(http.StatusInternalServerError, "The response could not be encoded.")
+		b, _ = json.Marshal(res.Body)
+	}
+	ct := "application/json"
+	if _, ok := res.Body.(Problem); ok {
+		ct = "application/problem+json"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.WriteHeader(res.Status)
+	_, _ = w.Write(append(b, '\n'))
 }
 
 // Health answers GET /healthz: 200 when the database answers, 503 when not.
 func (a *API) Health(ctx context.Context) Result {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
-	if err := a.Store.Ping(ctx); err != nil {
-		a.Log.Warn("health check failed", "err", err)
+	if err := a.db.Ping(ctx); err != nil {
+		a.log.Warn("health check failed", "err", err)
 		return Result{Status: http.StatusServiceUnavailable, Body: map[string]string{"status": "unavailable"}}
 	}
 	return Result{Status: http.StatusOK, Body: map[string]string{"status": "ok"}}
+}
+
+func (a *API) handleHealth(w http.ResponseWriter, r *http.Request) {
+	a.Health(r.Context()).Write(w)
 }

@@ -8,7 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"os"
 	"os/signal"
@@ -21,37 +23,43 @@ import (
 )
 
 func main() {
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	slog.SetDefault(log)
-	if err := run(log); err != nil {
-		log.Error("server stopped", "err", err)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Getenv, os.Stdout)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "server stopped:", err)
 		os.Exit(1)
 	}
 }
 
-func run(log *slog.Logger) error {
-	cfg, err := config.Load()
+// run starts the service and blocks until ctx is done (Ctrl-C, docker stop)
+// or the server fails. Everything it needs comes in as arguments, so that
+// a test can run it too.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stdout, nil))
+	cfg, err := config.Load(args[1:], getenv)
 	if err != nil {
 		return err
 	}
 
-	// Stop on Ctrl-C (SIGINT) or SIGTERM (docker stop).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-
-	st, err := store.Open(ctx, cfg.DatabaseURL)
+	db, err := store.Open(ctx, cfg.DatabaseURL)
 	if err != nil {
-		return fmt.Errorf("open MongoDB database: %w", err)
+		return fmt.Errorf("open the MongoDB database: %w", err)
 	}
 	defer func() {
-		if err := st.Close(); err != nil {
+		if err := db.Close(); err != nil {
 			log.Warn("close database", "err", err)
 		}
 	}()
 
 	srv := &http.Server{
-		Addr:              cfg.Addr(),
-		Handler:           httpapi.LogRequests(log, httpapi.NewRouter(httpapi.New(st, log))),
+		Addr: cfg.Addr(),
+		Handler: httpapi.NewServer(httpapi.Deps{
+			Log:   log,
+			DB:    db,
+			Notes: db.Notes(),
+		}),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -66,15 +74,18 @@ func run(log *slog.Logger) error {
 
 	select {
 	case err := <-errc:
-		if !errors.Is(err, http.ErrServerClosed) {
-			return err
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
 		}
-		return nil
+		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
 
 	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
 }

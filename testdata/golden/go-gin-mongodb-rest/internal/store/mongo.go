@@ -1,4 +1,5 @@
-// Package store keeps notes in MongoDB.
+// Package store keeps the resources in MongoDB, one collection per resource,
+// with a unique index for every unique field.
 package store
 
 import (
@@ -13,148 +14,121 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"github.com/octocat/notes/internal/note"
+	"github.com/octocat/notes/internal/types"
 )
 
-// collectionName is where the notes live.
-const collectionName = "notes"
-
-// Mongo is a note.Store backed by MongoDB.
-type Mongo struct {
+// DB is the MongoDB database; its methods return one store per resource.
+type DB struct {
 	client *mongo.Client
-	coll   *mongo.Collection
+	db     *mongo.Database
 }
 
-var _ note.Store = (*Mongo)(nil)
-
-// document is how a note is stored.
-type document struct {
-	ID        bson.ObjectID `bson:"_id,omitempty"`
-	Title     string        `bson:"title"`
-	Done      bool          `bson:"done"`
-	CreatedAt time.Time     `bson:"created_at"`
-}
-
-func (d document) model() note.Note {
-	return note.Note{ID: d.ID.Hex(), Title: d.Title, Done: d.Done, CreatedAt: d.CreatedAt.UTC()}
-}
-
-// Open connects to mongodb://host:port/database (database "app" when none is given).
-func Open(ctx context.Context, databaseURL string) (*Mongo, error) {
+// Open connects to mongodb://host:port/database (database "app" when none
+// is given) and creates the unique indexes.
+func Open(ctx context.Context, databaseURL string) (*DB, error) {
 	u, err := url.Parse(databaseURL)
 	if err != nil || (u.Scheme != "mongodb" && u.Scheme != "mongodb+srv") {
 		return nil, errors.New("DATABASE_URL must look like mongodb://host:27017/database")
 	}
-	dbName := strings.TrimPrefix(u.Path, "/")
-	if dbName == "" {
-		dbName = "app"
+	name := strings.TrimPrefix(u.Path, "/")
+	if name == "" {
+		name = "app"
 	}
 	client, err := mongo.Connect(options.Client().ApplyURI(databaseURL).SetTimeout(10 * time.Second))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	pingCtx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := client.Ping(pingCtx, nil); err != nil {
+	if err := client.Ping(ctx, nil); err != nil {
 		_ = client.Disconnect(context.Background())
 		return nil, fmt.Errorf("connect to database: %w", err)
 	}
-	return &Mongo{client: client, coll: client.Database(dbName).Collection(collectionName)}, nil
+	d := &DB{client: client, db: client.Database(name)}
+	if err := d.createIndexes(ctx); err != nil {
+		_ = client.Disconnect(context.Background())
+		return nil, err
+	}
+	return d, nil
+}
+
+// createIndexes makes a unique index for every unique field. They are
+// sparse: a document without the field (null) never clashes.
+func (d *DB) createIndexes(ctx context.Context) error {
+	for coll, fields := range map[string][]string{
+		"notes": {},
+	} {
+		for _, field := range fields {
+			model := mongo.IndexModel{
+				Keys:    bson.D{{Key: field, Value: 1}},
+				Options: options.Index().SetUnique(true).SetSparse(true),
+			}
+			if _, err := d.db.Collection(coll).Indexes().CreateOne(ctx, model); err != nil {
+				return fmt.Errorf("create the unique index on %s.%s: %w", coll, field, err)
+			}
+		}
+	}
+	return nil
 }
 
 // Close disconnects from the server.
-func (s *Mongo) Close() error { return s.client.Disconnect(context.Background()) }
+func (d *DB) Close() error { return d.client.Disconnect(context.Background()) }
 
 // Ping reports whether the database answers.
-func (s *Mongo) Ping(ctx context.Context) error { return s.client.Ping(ctx, nil) }
+func (d *DB) Ping(ctx context.Context) error { return d.client.Ping(ctx, nil) }
 
-// Create stores a new note.
-func (s *Mongo) Create(ctx context.Context, in note.Input) (note.Note, error) {
-	d := document{
-		ID:        bson.NewObjectID(),
-		Title:     in.Title,
-		Done:      in.Done,
-		CreatedAt: time.Now().UTC().Truncate(time.Millisecond), // BSON keeps milliseconds
-	}
-	if _, err := s.coll.InsertOne(ctx, d); err != nil {
-		return note.Note{}, err
-	}
-	return d.model(), nil
-}
+// now is the time of a write, in UTC, to the millisecond (what BSON keeps).
+func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
 
-// Get returns the note with the given id.
-func (s *Mongo) Get(ctx context.Context, id string) (note.Note, error) {
+// objectID reads an id from a URL; anything but 24 hex digits cannot be a document.
+func objectID(id string) (bson.ObjectID, bool) {
 	oid, err := bson.ObjectIDFromHex(id)
-	if err != nil {
-		return note.Note{}, note.ErrNotFound
-	}
-	var d document
-	err = s.coll.FindOne(ctx, bson.D{{Key: "_id", Value: oid}}).Decode(&d)
-	if errors.Is(err, mongo.ErrNoDocuments) {
-		return note.Note{}, note.ErrNotFound
-	}
-	if err != nil {
-		return note.Note{}, err
-	}
-	return d.model(), nil
+	return oid, err == nil
 }
 
-// List returns one page of notes, oldest first, and how many there are in all.
-func (s *Mongo) List(ctx context.Context, p note.Page) ([]note.Note, int, error) {
-	total, err := s.coll.CountDocuments(ctx, bson.D{})
-	if err != nil {
-		return nil, 0, err
-	}
-	opts := options.Find().
-		SetSort(bson.D{{Key: "_id", Value: 1}}).
-		SetSkip(int64(p.Offset)).
-		SetLimit(int64(p.Limit))
-	cur, err := s.coll.Find(ctx, bson.D{}, opts)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer func() { _ = cur.Close(ctx) }()
-	items := []note.Note{}
-	for cur.Next(ctx) {
-		var d document
-		if err := cur.Decode(&d); err != nil {
-			return nil, 0, err
+// sortDoc turns the sort keys into a sort document, ties broken by _id.
+// Only names in fields (the model's) are used.
+func sortDoc(keys []types.SortKey, fields []string) bson.D {
+	var doc bson.D
+	hasID := false
+	for _, k := range keys {
+		name := ""
+		for _, f := range fields {
+			if f == k.Field {
+				name = f
+			}
 		}
-		items = append(items, d.model())
+		if name == "" {
+			continue
+		}
+		if name == "id" {
+			name, hasID = "_id", true
+		}
+		dir := 1
+		if k.Desc {
+			dir = -1
+		}
+		doc = append(doc, bson.E{Key: name, Value: dir})
 	}
-	return items, int(total), cur.Err()
+	if !hasID {
+		doc = append(doc, bson.E{Key: "_id", Value: 1})
+	}
+	return doc
 }
 
-// Update replaces the title and done flag of a note.
-func (s *Mongo) Update(ctx context.Context, id string, in note.Input) (note.Note, error) {
-	oid, err := bson.ObjectIDFromHex(id)
-	if err != nil {
-		return note.Note{}, note.ErrNotFound
-	}
-	res, err := s.coll.UpdateOne(ctx,
-		bson.D{{Key: "_id", Value: oid}},
-		bson.D{{Key: "$set", Value: bson.D{{Key: "title", Value: in.Title}, {Key: "done", Value: in.Done}}}})
-	if err != nil {
-		return note.Note{}, err
-	}
-	if res.MatchedCount == 0 {
-		return note.Note{}, note.ErrNotFound
-	}
-	return s.Get(ctx, id)
-}
-
-// Delete removes a note.
-func (s *Mongo) Delete(ctx context.Context, id string) error {
-	oid, err := bson.ObjectIDFromHex(id)
-	if err != nil {
-		return note.ErrNotFound
-	}
-	res, err := s.coll.DeleteOne(ctx, bson.D{{Key: "_id", Value: oid}})
-	if err != nil {
+// conflict turns a duplicate key error into a *types.ConflictError naming the field.
+func conflict(err error, unique []string) error {
+	if !mongo.IsDuplicateKeyError(err) {
 		return err
 	}
-	if res.DeletedCount == 0 {
-		return note.ErrNotFound
+	field := ""
+	for _, name := range unique {
+		if strings.Contains(err.Error(), name) && len(name) > len(field) {
+			field = name
+		}
 	}
-	return nil
+	if field == "" && len(unique) > 0 {
+		field = unique[0]
+	}
+	return &types.ConflictError{Field: field}
 }

@@ -1,13 +1,15 @@
-// Package config reads the service's settings from the environment.
+// Package config reads the service's settings from the command line and the
+// environment.
 package config
 
 import (
+	"flag"
 	"fmt"
-	"os"
+	"io"
 	"strconv"
 )
 
-// Defaults used when a variable is not set.
+// Defaults used when a setting is not given.
 const (
 	DefaultPort        = 8080
 	DefaultDatabaseURL = "app.db"
@@ -19,22 +21,29 @@ type Config struct {
 	DatabaseURL string
 }
 
-// Load reads PORT and DATABASE_URL.
-func Load() (Config, error) {
-	return load(os.Getenv)
-}
-
-func load(getenv func(string) string) (Config, error) {
+// Load reads PORT and DATABASE_URL from getenv; the flags -port and
+// -database-url in args (without the program name) take precedence.
+func Load(args []string, getenv func(string) string) (Config, error) {
 	cfg := Config{Port: DefaultPort, DatabaseURL: DefaultDatabaseURL}
 	if v := getenv("PORT"); v != "" {
 		port, err := strconv.Atoi(v)
-		if err != nil || port < 1 || port > 65535 {
+		if err != nil {
 			return cfg, fmt.Errorf("PORT must be a number between 1 and 65535, got %q", v)
 		}
 		cfg.Port = port
 	}
 	if v := getenv("DATABASE_URL"); v != "" {
 		cfg.DatabaseURL = v
+	}
+	fs := flag.NewFlagSet("server", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.IntVar(&cfg.Port, "port", cfg.Port, "port to listen on (env PORT)")
+	fs.StringVar(&cfg.DatabaseURL, "database-url", cfg.DatabaseURL, "database to use (env DATABASE_URL)")
+	if err := fs.Parse(args); err != nil {
+		return cfg, fmt.Errorf("command line: %w", err)
+	}
+	if cfg.Port < 1 || cfg.Port > 65535 {
+		return cfg, fmt.Errorf("the port must be a number between 1 and 65535, got %d", cfg.Port)
 	}
 	return cfg, nil
 }

@@ -1,171 +1,165 @@
 package httpapi
 
 import (
+	"context"
 	"encoding/json"
-	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/octocat/demo/internal/task/tasktest"
 )
 
-type item struct {
-	ID        int64  `json:"id"`
-	Title     string `json:"title"`
-	Done      bool   `json:"done"`
-	CreatedAt string `json:"created_at"`
-}
+type okDB struct{}
 
-func decode[T any](t *testing.T, body string) T {
+func (okDB) Ping(context.Context) error { return nil }
+
+func newTestServer(t *testing.T) *httptest.Server {
 	t.Helper()
-	var v T
-	if err := json.Unmarshal([]byte(body), &v); err != nil {
-		t.Fatalf("decode %q: %v", body, err)
-	}
-	return v
+	srv := httptest.NewServer(NewServer(Deps{
+		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DB:    okDB{},
+		Tasks: tasktest.NewMemory(),
+	}))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
-func wantProblem(t *testing.T, resp response, body string, status int) {
+// answer is a response with its body read.
+type answer struct {
+	status int
+	header http.Header
+	body   string
+}
+
+// call sends one request and reads the answer.
+func call(t *testing.T, method, url, contentType, body string) answer {
 	t.Helper()
-	if resp.StatusCode != status {
-		t.Fatalf("status = %d (%s), want %d", resp.StatusCode, body, status)
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if ct := resp.Header.Get("Content-Type"); ct != "application/problem+json" {
-		t.Fatalf("Content-Type = %q, want application/problem+json", ct)
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
 	}
-	p := decode[Problem](t, body)
-	if p.Status != status || p.Title == "" || p.Type == "" || p.Detail == "" {
-		t.Fatalf("problem = %+v", p)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return answer{status: resp.StatusCode, header: resp.Header, body: string(b)}
+}
+
+func wantStatus(t *testing.T, what string, a answer, status int) {
+	t.Helper()
+	if a.status != status {
+		t.Fatalf("%s: status %d, want %d\n%s", what, a.status, status, a.body)
+	}
+	if status >= 400 && a.header.Get("Content-Type") != "application/problem+json" {
+		t.Errorf("%s: Content-Type %q, want application/problem+json", what, a.header.Get("Content-Type"))
 	}
 }
 
-func TestCRUD(t *testing.T) {
-	srv, _ := newTestServer(t)
-	base := srv.URL + BasePath
+func TestTasksAPI(t *testing.T) {
+	srv := newTestServer(t)
+	base := srv.URL + TasksPath
 
-	resp, body := do(t, http.MethodPost, base, "application/json", `{"title":"Write tests"}`)
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	a := call(t, http.MethodPost, base, "application/json", "{\"title\":\"Title 0\",\"done\":false}")
+	wantStatus(t, "create", a, http.StatusCreated)
+	var created map[string]any
+	if err := json.Unmarshal([]byte(a.body), &created); err != nil {
+		t.Fatal(err)
 	}
-	created := decode[item](t, body)
-	if created.Title != "Write tests" || created.Done || created.CreatedAt == "" {
-		t.Fatalf("created = %+v", created)
+	loc := a.header.Get("Location")
+	if loc == "" || a.header.Get("Cache-Control") != "no-store" || a.header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("create: headers %v, want Location, Cache-Control: no-store, X-Content-Type-Options: nosniff", a.header)
 	}
-	loc := resp.Header.Get("Location")
-	if want := fmt.Sprintf("%s/%v", BasePath, created.ID); loc != want {
-		t.Fatalf("Location = %q, want %q", loc, want)
-	}
-
-	resp, body = do(t, http.MethodGet, srv.URL+loc, "", "")
-	if resp.StatusCode != http.StatusOK || decode[item](t, body) != created {
-		t.Fatalf("GET = %d %s", resp.StatusCode, body)
-	}
-
-	resp, body = do(t, http.MethodPut, srv.URL+loc, "application/json", `{"title":"Write more tests","done":true}`)
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("PUT = %d %s", resp.StatusCode, body)
-	}
-	if got := decode[item](t, body); got.Title != "Write more tests" || !got.Done || got.ID != created.ID {
-		t.Fatalf("updated = %+v", got)
-	}
-
-	resp, body = do(t, http.MethodGet, base, "", "")
-	list := decode[struct {
-		Items  []item `json:"items"`
-		Total  int    `json:"total"`
-		Limit  int    `json:"limit"`
-		Offset int    `json:"offset"`
-	}](t, body)
-	if resp.StatusCode != http.StatusOK || list.Total != 1 || len(list.Items) != 1 || list.Limit != 20 || list.Offset != 0 {
-		t.Fatalf("GET list = %d %s", resp.StatusCode, body)
-	}
-
-	resp, body = do(t, http.MethodDelete, srv.URL+loc, "", "")
-	if resp.StatusCode != http.StatusNoContent || body != "" {
-		t.Fatalf("DELETE = %d %q", resp.StatusCode, body)
-	}
-	resp, body = do(t, http.MethodGet, srv.URL+loc, "", "")
-	wantProblem(t, resp, body, http.StatusNotFound)
-	resp, body = do(t, http.MethodDelete, srv.URL+loc, "", "")
-	wantProblem(t, resp, body, http.StatusNotFound)
-}
-
-func TestCreateRejectsBadInput(t *testing.T) {
-	srv, _ := newTestServer(t)
-	tests := []struct {
-		name   string
-		body   string
-		status int
-	}{
-		{"malformed JSON", `{"title":`, http.StatusBadRequest},
-		{"not an object", `["title"]`, http.StatusBadRequest},
-		{"null", `null`, http.StatusBadRequest},
-		{"empty body", ``, http.StatusBadRequest},
-		{"missing title", `{"done":true}`, http.StatusUnprocessableEntity},
-		{"empty title", `{"title":""}`, http.StatusUnprocessableEntity},
-		{"title too long", `{"title":"` + strings.Repeat("x", 201) + `"}`, http.StatusUnprocessableEntity},
-		{"title not a string", `{"title":42}`, http.StatusUnprocessableEntity},
-		{"done not a boolean", `{"title":"x","done":"yes"}`, http.StatusUnprocessableEntity},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			resp, body := do(t, http.MethodPost, srv.URL+BasePath, "application/json", tt.body)
-			wantProblem(t, resp, body, tt.status)
-		})
-	}
-}
-
-func TestUpdateRejectsBadInput(t *testing.T) {
-	srv, _ := newTestServer(t)
-	resp, body := do(t, http.MethodPost, srv.URL+BasePath, "application/json", `{"title":"x"}`)
-	if resp.StatusCode != http.StatusCreated {
-		t.Fatalf("POST = %d %s", resp.StatusCode, body)
-	}
-	loc := resp.Header.Get("Location")
-
-	resp, body = do(t, http.MethodPut, srv.URL+loc, "application/json", `{"title":`)
-	wantProblem(t, resp, body, http.StatusBadRequest)
-	resp, body = do(t, http.MethodPut, srv.URL+loc, "application/json", `{"title":""}`)
-	wantProblem(t, resp, body, http.StatusUnprocessableEntity)
-	resp, body = do(t, http.MethodPut, srv.URL+BasePath+"/999999", "application/json", `{"title":"x"}`)
-	wantProblem(t, resp, body, http.StatusNotFound)
-}
-
-func TestNotFound(t *testing.T) {
-	srv, _ := newTestServer(t)
-	for _, id := range []string{"999999", "abc", "0", "ffffffffffffffffffffffff"} {
-		resp, body := do(t, http.MethodGet, srv.URL+BasePath+"/"+id, "", "")
-		wantProblem(t, resp, body, http.StatusNotFound)
-	}
-}
-
-func TestListPaging(t *testing.T) {
-	srv, _ := newTestServer(t)
-	for i := range 3 {
-		resp, body := do(t, http.MethodPost, srv.URL+BasePath, "application/json", fmt.Sprintf(`{"title":"item %d"}`, i))
-		if resp.StatusCode != http.StatusCreated {
-			t.Fatalf("POST = %d %s", resp.StatusCode, body)
+	for _, key := range []string{"id", "title", "done", "created_at", "updated_at"} {
+		if _, ok := created[key]; !ok {
+			t.Errorf("create: the answer has no %q: %s", key, a.body)
 		}
 	}
-	resp, body := do(t, http.MethodGet, srv.URL+BasePath+"?limit=2&offset=1", "", "")
-	list := decode[struct {
-		Items  []item `json:"items"`
-		Total  int    `json:"total"`
-		Limit  int    `json:"limit"`
-		Offset int    `json:"offset"`
-	}](t, body)
-	if resp.StatusCode != http.StatusOK || list.Total != 3 || len(list.Items) != 2 || list.Items[0].Title != "item 1" || list.Limit != 2 || list.Offset != 1 {
-		t.Fatalf("GET ?limit=2&offset=1 = %d %s", resp.StatusCode, body)
+
+	a = call(t, http.MethodGet, srv.URL+loc, "", "")
+	wantStatus(t, "get", a, http.StatusOK)
+
+	a = call(t, http.MethodPatch, srv.URL+loc, "application/merge-patch+json", `{}`)
+	wantStatus(t, "patch {}", a, http.StatusOK)
+
+	a = call(t, http.MethodPatch, srv.URL+loc, "application/merge-patch+json", `{"title":null}`)
+	wantStatus(t, "patch title: null", a, http.StatusUnprocessableEntity)
+	if !strings.Contains(a.body, `"field":"title"`) {
+		t.Errorf("patch title: null: the problem does not name the field: %s", a.body)
 	}
-	for _, q := range []string{"limit=0", "limit=101", "limit=-1", "limit=x", "offset=-1", "offset=x"} {
-		resp, body := do(t, http.MethodGet, srv.URL+BasePath+"?"+q, "", "")
-		wantProblem(t, resp, body, http.StatusBadRequest)
+
+	a = call(t, http.MethodPatch, srv.URL+loc, "application/merge-patch+json", `{"done":null}`)
+	wantStatus(t, "patch done: null", a, http.StatusUnprocessableEntity)
+	if !strings.Contains(a.body, `"field":"done"`) {
+		t.Errorf("patch done: null: the problem does not name the field: %s", a.body)
+	}
+
+	a = call(t, http.MethodPut, srv.URL+loc, "application/json", "{\"title\":\"Title 1\",\"done\":true}")
+	wantStatus(t, "put", a, http.StatusOK)
+
+	a = call(t, http.MethodPut, srv.URL+loc, "text/plain", "{\"title\":\"Title 1\",\"done\":true}")
+	wantStatus(t, "put as text/plain", a, http.StatusUnsupportedMediaType)
+
+	a = call(t, http.MethodPost, base, "application/json", `{"no_such_field":1}`)
+	wantStatus(t, "an unknown field", a, http.StatusUnprocessableEntity)
+
+	a = call(t, http.MethodGet, base+"?limit=1&offset=0", "", "")
+	wantStatus(t, "list", a, http.StatusOK)
+	if !regexp.MustCompile(`"total":1\b`).MatchString(a.body) {
+		t.Errorf("list: %s, want total 1", a.body)
+	}
+	for _, bad := range []string{"limit=", "limit=0", "limit=101", "offset=-1", "limit=1&limit=2", "sort=nope"} {
+		a = call(t, http.MethodGet, base+"?"+bad, "", "")
+		wantStatus(t, "list?"+bad, a, http.StatusBadRequest)
+	}
+
+	a = call(t, http.MethodDelete, srv.URL+loc, "", "")
+	wantStatus(t, "delete", a, http.StatusNoContent)
+	a = call(t, http.MethodGet, srv.URL+loc, "", "")
+	wantStatus(t, "get after delete", a, http.StatusNotFound)
+	a = call(t, http.MethodGet, base+"/not-an-id", "", "")
+	wantStatus(t, "a malformed id", a, http.StatusNotFound)
+
+	a = call(t, http.MethodPost, base+"/1", "application/json", `{}`)
+	wantStatus(t, "POST on an item", a, http.StatusMethodNotAllowed)
+	if allow := a.header.Get("Allow"); !strings.Contains(allow, "GET") || !strings.Contains(allow, "DELETE") {
+		t.Errorf("405: Allow %q, want the item's methods", allow)
 	}
 }
 
-func TestOpenAPI(t *testing.T) {
-	srv, _ := newTestServer(t)
-	resp, body := do(t, http.MethodGet, srv.URL+"/openapi.yaml", "", "")
-	if resp.StatusCode != http.StatusOK || !strings.HasPrefix(body, "openapi: 3.1") {
-		t.Fatalf("GET /openapi.yaml = %d %.40q", resp.StatusCode, body)
+func TestServiceRoutes(t *testing.T) {
+	srv := newTestServer(t)
+	a := call(t, http.MethodGet, srv.URL+"/healthz", "text/weird", "")
+	wantStatus(t, "healthz", a, http.StatusOK)
+	a = call(t, http.MethodGet, srv.URL+"/no/such/route", "", "")
+	wantStatus(t, "an unknown route", a, http.StatusNotFound)
+	a = call(t, http.MethodGet, srv.URL+"/openapi.yaml", "", "")
+	wantStatus(t, "openapi.yaml", a, http.StatusOK)
+
+	a = call(t, http.MethodGet, srv.URL+"/docs", "", "")
+	wantStatus(t, "docs", a, http.StatusOK)
+	assets := regexp.MustCompile(`(?:src|href)="([^"]+\.(?:js|css))"`).FindAllStringSubmatch(a.body, -1)
+	if len(assets) == 0 {
+		t.Fatalf("/docs names no scripts or styles:\n%s", a.body)
+	}
+	for _, m := range assets {
+		if !strings.HasPrefix(m[1], "/") {
+			t.Errorf("/docs loads %s from elsewhere", m[1])
+			continue
+		}
+		a = call(t, http.MethodGet, srv.URL+m[1], "", "")
+		wantStatus(t, m[1], a, http.StatusOK)
 	}
 }

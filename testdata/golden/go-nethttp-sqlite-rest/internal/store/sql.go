@@ -1,9 +1,11 @@
-// Package store keeps tasks in SQLite.
+// Package store keeps the resources in SQLite, through database/sql;
+// the schema is the goose migrations in migrations/, applied at start-up.
 package store
 
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -13,52 +15,49 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver (pure Go, no cgo)
+	"modernc.org/sqlite" // the "sqlite" database/sql driver (pure Go, no cgo)
 
-	"github.com/octocat/demo/internal/task"
+	"github.com/octocat/demo/internal/types"
 )
 
 //go:embed migrations/*.sql
 var migrations embed.FS
 
-// SQL is a task.Store backed by SQLite through database/sql.
-type SQL struct {
+// DB is the SQLite database; its methods return one store per resource.
+type DB struct {
 	db *sql.DB
 }
 
-var _ task.Store = (*SQL)(nil)
-
 // Open connects to the database at databaseURL and applies the migrations.
-func Open(ctx context.Context, databaseURL string) (*SQL, error) {
+func Open(ctx context.Context, databaseURL string) (*DB, error) {
 	db, err := sql.Open("sqlite", sqliteDSN(databaseURL))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open %s: %w", databaseURL, err)
 	}
 	// SQLite allows one writer at a time: one connection avoids "database is locked".
 	db.SetMaxOpenConns(1)
 	dialect := goose.DialectSQLite3
-	s := &SQL{db: db}
-	if err := s.migrate(ctx, dialect); err != nil {
+	if err := migrate(ctx, db, dialect); err != nil {
 		_ = db.Close()
 		return nil, err
 	}
-	return s, nil
+	return &DB{db: db}, nil
 }
 
 // migrate applies every migration in migrations/ that has not run yet.
-func (s *SQL) migrate(ctx context.Context, dialect goose.Dialect) error {
+func migrate(ctx context.Context, db *sql.DB, dialect goose.Dialect) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := s.db.PingContext(ctx); err != nil {
+	if err := db.PingContext(ctx); err != nil {
 		return fmt.Errorf("connect to database: %w", err)
 	}
 	dir, err := fs.Sub(migrations, "migrations")
 	if err != nil {
-		return err
+		return fmt.Errorf("read migrations: %w", err)
 	}
-	provider, err := goose.NewProvider(dialect, s.db, dir)
+	provider, err := goose.NewProvider(dialect, db, dir)
 	if err != nil {
-		return err
+		return fmt.Errorf("read migrations: %w", err)
 	}
 	if _, err := provider.Up(ctx); err != nil {
 		return fmt.Errorf("apply migrations: %w", err)
@@ -76,113 +75,62 @@ func sqliteDSN(path string) string {
 }
 
 // Close closes the database.
-func (s *SQL) Close() error { return s.db.Close() }
+func (d *DB) Close() error { return d.db.Close() }
 
 // Ping reports whether the database answers.
-func (s *SQL) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (d *DB) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 
-// Create stores a new task.
-func (s *SQL) Create(ctx context.Context, in task.Input) (task.Task, error) {
-	t := task.Task{Title: in.Title, Done: in.Done, CreatedAt: now()}
-	res, err := s.db.ExecContext(ctx,
-		`INSERT INTO tasks (title, done, created_at) VALUES (?, ?, ?)`,
-		t.Title, t.Done, t.CreatedAt)
-	if err != nil {
-		return t, err
-	}
-	if t.ID, err = res.LastInsertId(); err != nil {
-		return t, err
-	}
-	return t, nil
+// placeholder is the n-th query parameter (from 1) in SQLite's syntax.
+func placeholder(n int) string {
+	_ = n
+	return "?"
 }
 
-// Get returns the task with the given id.
-func (s *SQL) Get(ctx context.Context, id string) (task.Task, error) {
-	n, ok := parseID(id)
-	if !ok {
-		return task.Task{}, task.ErrNotFound
-	}
-	row := s.db.QueryRowContext(ctx,
-		`SELECT id, title, done, created_at FROM tasks WHERE id = ?`, n)
-	t, err := scan(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, task.ErrNotFound
-	}
-	return t, err
+// query collects the WHERE conditions and the arguments of a statement.
+type query struct {
+	where []string
+	args  []any
 }
 
-// List returns one page of tasks, oldest first, and how many there are in all.
-func (s *SQL) List(ctx context.Context, p task.Page) ([]task.Task, int, error) {
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks`).Scan(&total); err != nil {
-		return nil, 0, err
+// eq adds "column = value"; column is always a name from the code, never from the request.
+func (q *query) eq(column string, value any) {
+	q.args = append(q.args, value)
+	q.where = append(q.where, column+" = "+placeholder(len(q.args)))
+}
+
+func (q *query) whereClause() string {
+	if len(q.where) == 0 {
+		return ""
 	}
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT id, title, done, created_at FROM tasks ORDER BY id LIMIT ? OFFSET ?`,
-		p.Limit, p.Offset)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer func() { _ = rows.Close() }()
-	items := []task.Task{}
-	for rows.Next() {
-		t, err := scan(rows)
-		if err != nil {
-			return nil, 0, err
+	return " WHERE " + strings.Join(q.where, " AND ")
+}
+
+// orderBy writes ORDER BY from the sort keys, ties broken by id. Only names
+// in columns (the model's) reach the SQL text.
+func orderBy(keys []types.SortKey, columns []string) (string, error) {
+	var parts []string
+	hasID := false
+	for _, k := range keys {
+		col := ""
+		for _, c := range columns {
+			if c == k.Field {
+				col = c
+			}
 		}
-		items = append(items, t)
+		if col == "" {
+			return "", fmt.Errorf("sort by %q: not a column", k.Field)
+		}
+		hasID = hasID || col == "id"
+		dir := " ASC"
+		if k.Desc {
+			dir = " DESC"
+		}
+		parts = append(parts, col+dir)
 	}
-	return items, total, rows.Err()
-}
-
-// Update replaces the title and done flag of a task.
-func (s *SQL) Update(ctx context.Context, id string, in task.Input) (task.Task, error) {
-	n, ok := parseID(id)
-	if !ok {
-		return task.Task{}, task.ErrNotFound
+	if !hasID {
+		parts = append(parts, "id ASC")
 	}
-	res, err := s.db.ExecContext(ctx,
-		`UPDATE tasks SET title = ?, done = ? WHERE id = ?`, in.Title, in.Done, n)
-	if err != nil {
-		return task.Task{}, err
-	}
-	if affected, err := res.RowsAffected(); err != nil {
-		return task.Task{}, err
-	} else if affected == 0 {
-		return task.Task{}, task.ErrNotFound
-	}
-	return s.Get(ctx, id)
-}
-
-// Delete removes a task.
-func (s *SQL) Delete(ctx context.Context, id string) error {
-	n, ok := parseID(id)
-	if !ok {
-		return task.ErrNotFound
-	}
-	res, err := s.db.ExecContext(ctx, `DELETE FROM tasks WHERE id = ?`, n)
-	if err != nil {
-		return err
-	}
-	affected, err := res.RowsAffected()
-	if err != nil {
-		return err
-	}
-	if affected == 0 {
-		return task.ErrNotFound
-	}
-	return nil
-}
-
-type scanner interface{ Scan(dest ...any) error }
-
-func scan(row scanner) (task.Task, error) {
-	var t task.Task
-	if err := row.Scan(&t.ID, &t.Title, &t.Done, &t.CreatedAt); err != nil {
-		return t, err
-	}
-	t.CreatedAt = t.CreatedAt.UTC()
-	return t, nil
+	return " ORDER BY " + strings.Join(parts, ", "), nil
 }
 
 // parseID accepts only positive integers: anything else cannot be a row.
@@ -191,5 +139,104 @@ func parseID(id string) (int64, bool) {
 	return n, err == nil && n > 0
 }
 
-// now is the creation time, in UTC, to the millisecond (what every database keeps).
-func now() time.Time { return time.Now().UTC().Truncate(time.Millisecond) }
+// now is the time of a write, in UTC, to the microsecond (what every SQL database keeps).
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// timeLayout is how SQLite keeps a time (as text): fixed width, so that text
+// order is time order.
+const timeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+// dbTime is a time as the driver takes it.
+func dbTime(t time.Time) any {
+	return t.UTC().Format(timeLayout)
+}
+
+// timeColumn reads a time column into dst.
+type timeColumn struct{ dst *time.Time }
+
+func (c timeColumn) Scan(src any) error {
+	t, err := scanTime(src)
+	if err != nil {
+		return err
+	}
+	*c.dst = t
+	return nil
+}
+
+// nullTimeColumn reads a time column that may be NULL into dst.
+type nullTimeColumn struct{ dst **time.Time }
+
+func (c nullTimeColumn) Scan(src any) error {
+	if src == nil {
+		*c.dst = nil
+		return nil
+	}
+	t, err := scanTime(src)
+	if err != nil {
+		return err
+	}
+	*c.dst = &t
+	return nil
+}
+
+func scanTime(src any) (time.Time, error) {
+	switch v := src.(type) {
+	case time.Time:
+		return v.UTC(), nil
+	case string:
+		return parseDBTime(v)
+	case []byte:
+		return parseDBTime(string(v))
+	}
+	return time.Time{}, fmt.Errorf("cannot read a time from %T", src)
+}
+
+func parseDBTime(s string) (time.Time, error) {
+	for _, layout := range []string{timeLayout, time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cannot read the time %q", s)
+}
+
+var (
+	_ driver.Valuer = types.Date{}
+	_ sql.Scanner   = timeColumn{}
+	_ sql.Scanner   = nullTimeColumn{}
+)
+
+// constraintError turns a constraint the database enforced into the error
+// the API reports: a unique clash names its field (409), any other refused
+// value is a 422. Validation runs first, so these are the last line of defence.
+func constraintError(err error, unique []string) error {
+	if err == nil {
+		return nil
+	}
+	var kind, message string
+	var se *sqlite.Error
+	if errors.As(err, &se) && se.Code()&0xff == 19 { // SQLITE_CONSTRAINT and its extended codes
+		kind, message = "refused", se.Error()
+		if se.Code() == 2067 { // SQLITE_CONSTRAINT_UNIQUE
+			kind = "unique"
+		}
+	}
+	switch kind {
+	case "unique":
+		field := ""
+		for _, name := range unique {
+			if strings.Contains(message, name) && len(name) > len(field) {
+				field = name
+			}
+		}
+		if field == "" && len(unique) > 0 {
+			field = unique[0]
+		}
+		return &types.ConflictError{Field: field}
+	case "refused":
+		verr := &types.ValidationError{}
+		verr.Add("body", "the database refused a value: "+message)
+		return verr
+	}
+	return err
+}

@@ -1,23 +1,15 @@
-// Package task holds the task model, its validation rules and the
-// Store interface every database implementation satisfies.
+// Package task is the task resource: the type, the inputs a
+// client sends, every rule of the model, and the Store that keeps tasks.
 package task
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"strconv"
+	"encoding/json"
+	"net/url"
 	"time"
 	"unicode/utf8"
-)
 
-// MaxTitleLen is the longest title allowed, in characters.
-const MaxTitleLen = 200
-
-// Paging bounds for List.
-const (
-	DefaultLimit = 20
-	MaxLimit     = 100
+	"github.com/octocat/demo/internal/types"
 )
 
 // Task is one task as stored and returned by the API.
@@ -26,80 +18,163 @@ type Task struct {
 	Title     string    `json:"title"`
 	Done      bool      `json:"done"`
 	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// Input is what a client may set on a task; the server sets the rest.
-type Input struct {
+// NewTask is what a client sends to create a task (POST) or to
+// replace one (PUT): the same rules hold for both.
+type NewTask struct {
 	Title string
 	Done  bool
 }
 
-// ErrNotFound is returned when no task has the given id (including ids
-// that are not even well-formed).
-var ErrNotFound = errors.New("task not found")
-
-// ValidationError says which rule an input broke.
-type ValidationError struct {
-	Field   string
-	Message string
+// UpdateTask is a JSON merge patch (PATCH): only the fields that are Set change.
+type UpdateTask struct {
+	Title types.Optional[string]
+	Done  types.Optional[bool]
 }
 
-func (e *ValidationError) Error() string { return e.Field + " " + e.Message }
+// Fields are the names a client may send, in the model's order.
+var Fields = []string{"title", "done"}
 
-// Validate checks the input against the model's rules.
-func (in Input) Validate() error {
-	if n := utf8.RuneCountInString(in.Title); n < 1 || n > MaxTitleLen {
-		return &ValidationError{Field: "title", Message: fmt.Sprintf("must be between 1 and %d characters", MaxTitleLen)}
+// SortFields are the names ?sort= accepts.
+var SortFields = []string{"id", "title", "done", "created_at", "updated_at"}
+
+// DecodeNew reads a POST or PUT body: a required field must be there, a
+// field left out gets its default (or null), and every rule must hold.
+func DecodeNew(body map[string]json.RawMessage) (NewTask, error) {
+	var nb NewTask
+	verr := &types.ValidationError{}
+	types.Unknown(body, Fields, verr)
+	switch v, st := types.Field(body, "title", types.DecodeString, verr); st {
+	case types.Absent:
+		verr.Add("title", "is required")
+	case types.Null:
+		verr.Add("title", "must not be null")
+	case types.Present:
+		nb.Title = v
 	}
-	return nil
+	switch v, st := types.Field(body, "done", types.DecodeBool, verr); st {
+	case types.Absent:
+		nb.Done = false
+	case types.Null:
+		verr.Add("done", "must not be null (leave it out to get the default)")
+	case types.Present:
+		nb.Done = v
+	}
+	verr.Merge(nb.Validate())
+	return nb, verr.Err()
 }
 
-// Page selects a slice of a list.
-type Page struct {
-	Limit  int
-	Offset int
+// DecodeUpdate reads a PATCH body (a JSON merge patch): a field left out
+// stays as it is, null clears a field that may be null.
+func DecodeUpdate(body map[string]json.RawMessage) (UpdateTask, error) {
+	var ub UpdateTask
+	verr := &types.ValidationError{}
+	types.Unknown(body, Fields, verr)
+	switch v, st := types.Field(body, "title", types.DecodeString, verr); st {
+	case types.Null:
+		verr.Add("title", "must not be null")
+	case types.Present:
+		ub.Title = types.Some(v)
+	}
+	switch v, st := types.Field(body, "done", types.DecodeBool, verr); st {
+	case types.Null:
+		verr.Add("done", "must not be null")
+	case types.Present:
+		ub.Done = types.Some(v)
+	}
+	return ub, verr.Err()
 }
 
-// ParsePage reads limit and offset from their text form ("" means default).
-func ParsePage(limit, offset string) (Page, error) {
-	p := Page{Limit: DefaultLimit}
-	if limit != "" {
-		n, err := strconv.Atoi(limit)
-		if err != nil {
-			return p, &ValidationError{Field: "limit", Message: "must be an integer"}
-		}
-		p.Limit = n
+// Apply returns cur with the patch applied, as the full input to store;
+// the caller validates it, as a PUT would be.
+func (ub UpdateTask) Apply(cur Task) NewTask {
+	nb := NewTask{
+		Title: cur.Title,
+		Done:  cur.Done,
 	}
-	if offset != "" {
-		n, err := strconv.Atoi(offset)
-		if err != nil {
-			return p, &ValidationError{Field: "offset", Message: "must be an integer"}
-		}
-		p.Offset = n
+	if ub.Title.Set {
+		nb.Title = ub.Title.Value
 	}
-	return p, p.Validate()
+	if ub.Done.Set {
+		nb.Done = ub.Done.Value
+	}
+	return nb
 }
 
-// Validate checks the paging bounds.
-func (p Page) Validate() error {
-	if p.Limit < 1 || p.Limit > MaxLimit {
-		return &ValidationError{Field: "limit", Message: fmt.Sprintf("must be between 1 and %d", MaxLimit)}
+// Validate checks every rule of the model and names each field that breaks one.
+func (nb NewTask) Validate() error {
+	verr := &types.ValidationError{}
+	checkTitle(nb.Title, verr)
+	checkDone(nb.Done, verr)
+	return verr.Err()
+}
+
+// checkTitle applies the rules of title.
+func checkTitle(v string, verr *types.ValidationError) {
+	if err := types.CheckText(v); err != nil {
+		verr.Add("title", err.Error())
+		return
 	}
-	if p.Offset < 0 {
-		return &ValidationError{Field: "offset", Message: "must not be negative"}
+	if types.IsBlank(v) {
+		verr.Add("title", "must not be blank")
+		return
 	}
-	return nil
+	n := utf8.RuneCountInString(v)
+	if n < 1 {
+		verr.Add("title", "must be at least 1 character long")
+	}
+	if n > 200 {
+		verr.Add("title", "must be at most 200 characters long")
+	}
+}
+
+// checkDone applies the rules of done.
+func checkDone(v bool, verr *types.ValidationError) {
+	_, _ = v, verr // any bool is allowed
+}
+
+// Filter holds the equality filters of a list (?field=value); nil means no filter.
+type Filter struct {
+	Title *string
+	Done  *bool
+}
+
+// Query selects one page of tasks.
+type Query struct {
+	Limit, Offset int64
+	Sort          []types.SortKey // empty: by id
+	Filter        Filter
+}
+
+// ParseQuery reads limit, offset, sort and the filters of GET /tasks.
+// Unknown parameters are ignored.
+func ParseQuery(q url.Values) (Query, error) {
+	var qr Query
+	var err error
+	if qr.Limit, qr.Offset, err = types.ParsePage(q); err != nil {
+		return qr, err
+	}
+	if qr.Sort, err = types.ParseSort(q, SortFields); err != nil {
+		return qr, err
+	}
+	if qr.Filter.Title, err = types.Filter(q, "title", types.ParseString); err != nil {
+		return qr, err
+	}
+	if qr.Filter.Done, err = types.Filter(q, "done", types.ParseBool); err != nil {
+		return qr, err
+	}
+	return qr, nil
 }
 
 // Store keeps tasks. Ids are passed as text, as they arrive in URLs and
-// messages; an id the database could never have issued is ErrNotFound.
+// messages; an id the database could never have issued is types.ErrNotFound.
+// A unique field clash is a *types.ConflictError.
 type Store interface {
-	Create(ctx context.Context, in Input) (Task, error)
+	Create(ctx context.Context, nb NewTask) (Task, error)
 	Get(ctx context.Context, id string) (Task, error)
-	List(ctx context.Context, p Page) (items []Task, total int, err error)
-	Update(ctx context.Context, id string, in Input) (Task, error)
+	List(ctx context.Context, q Query) (items []Task, total int64, err error)
+	Replace(ctx context.Context, id string, nb NewTask) (Task, error)
 	Delete(ctx context.Context, id string) error
-	// Ping reports whether the database answers.
-	Ping(ctx context.Context) error
-	Close() error
 }

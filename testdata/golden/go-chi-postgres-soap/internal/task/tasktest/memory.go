@@ -1,104 +1,99 @@
-// Package tasktest provides an in-memory task.Store for tests.
+// Package tasktest has an in-memory task.Store for the tests of
+// the packages that use one (HTTP, SOAP). It pages, but does not sort or filter:
+// the database stores' own tests cover those.
 package tasktest
 
 import (
 	"context"
-	"errors"
-	"fmt"
+	"slices"
+	"strconv"
 	"sync"
 	"time"
 
 	"github.com/octocat/shop-api/internal/task"
+	"github.com/octocat/shop-api/internal/types"
 )
 
-// Memory is a task.Store that keeps everything in a map.
+// Memory is a task.Store in memory, safe for concurrent use.
 type Memory struct {
 	mu    sync.Mutex
-	next  int64
-	items map[string]task.Task
-	order []string
-	// Down makes Ping fail, as if the database were unreachable.
-	Down bool
+	last  int64
+	items []task.Task
 }
 
 var _ task.Store = (*Memory)(nil)
 
 // NewMemory returns an empty store.
-func NewMemory() *Memory {
-	return &Memory{items: map[string]task.Task{}}
+func NewMemory() *Memory { return &Memory{} }
+
+func record(id int64, nb task.NewTask, created, updated time.Time) task.Task {
+	return task.Task{
+		ID:        id,
+		Title:     nb.Title,
+		Done:      nb.Done,
+		CreatedAt: created,
+		UpdatedAt: updated,
+	}
 }
 
-// Create stores a new task.
-func (m *Memory) Create(_ context.Context, in task.Input) (task.Task, error) {
+// Create stores a new task; ids are never reused.
+func (m *Memory) Create(_ context.Context, nb task.NewTask) (task.Task, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.next++
-	t := task.Task{ID: m.next, Title: in.Title, Done: in.Done, CreatedAt: time.Now().UTC()}
-	key := fmt.Sprint(t.ID)
-	m.items[key] = t
-	m.order = append(m.order, key)
-	return t, nil
+	m.last++
+	now := time.Now().UTC()
+	v := record(m.last, nb, now, now)
+	m.items = append(m.items, v)
+	return v, nil
 }
 
-// Get returns a task.
+func (m *Memory) find(id string) int {
+	return slices.IndexFunc(m.items, func(v task.Task) bool {
+		return strconv.FormatInt(v.ID, 10) == id
+	})
+}
+
+// Get returns the task with the given id.
 func (m *Memory) Get(_ context.Context, id string) (task.Task, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	t, ok := m.items[id]
-	if !ok {
-		return t, task.ErrNotFound
+	i := m.find(id)
+	if i < 0 {
+		return task.Task{}, types.ErrNotFound
 	}
-	return t, nil
+	return m.items[i], nil
 }
 
-// List returns one page, oldest first.
-func (m *Memory) List(_ context.Context, p task.Page) ([]task.Task, int, error) {
+// List returns one page, in id order.
+func (m *Memory) List(_ context.Context, q task.Query) ([]task.Task, int64, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	items := []task.Task{}
-	for i := p.Offset; i < len(m.order) && len(items) < p.Limit; i++ {
-		items = append(items, m.items[m.order[i]])
-	}
-	return items, len(m.order), nil
+	total := int64(len(m.items))
+	from := min(q.Offset, total)
+	to := min(from+q.Limit, total)
+	return slices.Clone(m.items[from:to]), total, nil
 }
 
-// Update replaces a task's title and done flag.
-func (m *Memory) Update(_ context.Context, id string, in task.Input) (task.Task, error) {
+// Replace sets every field of a task.
+func (m *Memory) Replace(_ context.Context, id string, nb task.NewTask) (task.Task, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	t, ok := m.items[id]
-	if !ok {
-		return t, task.ErrNotFound
+	i := m.find(id)
+	if i < 0 {
+		return task.Task{}, types.ErrNotFound
 	}
-	t.Title, t.Done = in.Title, in.Done
-	m.items[id] = t
-	return t, nil
+	m.items[i] = record(m.items[i].ID, nb, m.items[i].CreatedAt, time.Now().UTC())
+	return m.items[i], nil
 }
 
 // Delete removes a task.
 func (m *Memory) Delete(_ context.Context, id string) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, ok := m.items[id]; !ok {
-		return task.ErrNotFound
+	i := m.find(id)
+	if i < 0 {
+		return types.ErrNotFound
 	}
-	delete(m.items, id)
-	for i, k := range m.order {
-		if k == id {
-			m.order = append(m.order[:i], m.order[i+1:]...)
-			break
-		}
-	}
+	m.items = slices.Delete(m.items, i, i+1)
 	return nil
 }
-
-// Ping fails when Down is set.
-func (m *Memory) Ping(context.Context) error {
-	if m.Down {
-		return errors.New("database is down")
-	}
-	return nil
-}
-
-// Close does nothing.
-func (m *Memory) Close() error { return nil }

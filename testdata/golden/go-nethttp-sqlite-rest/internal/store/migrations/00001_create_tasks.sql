@@ -1,12 +1,13 @@
--- Migrations run automatically at start-up (github.com/pressly/goose).
--- Add a new file 00002_....sql for every change; never edit one that has run.
+-- The tasks table. Migrations run at start-up (github.com/pressly/goose):
+-- add a new numbered file for every change; never edit one that has run.
 
 -- +goose Up
 CREATE TABLE tasks (
-    id         INTEGER PRIMARY KEY AUTOINCREMENT,
-    title      TEXT     NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
-    done       BOOLEAN  NOT NULL DEFAULT 0,
-    created_at DATETIME NOT NULL
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL CHECK (length(title) <= 200 AND length(title) >= 1),
+    done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
 );
 
 -- +goose Down

@@ -1,6 +1,6 @@
 """Alembic environment: runs the migrations in versions/ on the configured database.
 
-The service calls ``alembic upgrade head`` itself at start-up (see database.py);
+The service calls ``alembic upgrade head`` itself at start-up (see db.py);
 from a shell, ``alembic upgrade head`` or ``alembic revision -m "…"`` use alembic.ini.
 """
 
@@ -9,13 +9,12 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from todo import models  # noqa: F401 - registers the tables on Base.metadata
 from todo.config import (
     Settings,
     sqlalchemy_url,
 )
-from todo.database import (
-    Base,
-)
+from todo.db import Base
 
 target_metadata = Base.metadata
 

@@ -1,0 +1,29 @@
+package httpapi
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v5"
+	"github.com/labstack/echo/v5/middleware"
+)
+
+// NewServer is the whole HTTP service: an echo instance with the middleware
+// and every route. Handlers return their errors; the one HTTPErrorHandler
+// (errors.go) turns each into a problem response.
+func NewServer(deps Deps) http.Handler {
+	a := New(deps)
+	e := echo.New()
+	e.Logger = deps.Log
+	e.HTTPErrorHandler = a.handleError
+	e.Binder = objectBinder{}
+	e.Use(requestLog(deps.Log), middleware.Recover(), secureHeaders)
+
+	e.GET("/healthz", echo.WrapHandler(http.HandlerFunc(a.handleHealth)))
+	e.GET("/openapi.yaml", echo.WrapHandler(http.HandlerFunc(serveOpenAPI)))
+	e.GET("/docs", echo.WrapHandler(docs()))
+	e.GET("/docs/*", echo.WrapHandler(docs()))
+
+	v1 := e.Group("/api/v1")
+	addBooksRoutes(v1, a)
+	return e
+}

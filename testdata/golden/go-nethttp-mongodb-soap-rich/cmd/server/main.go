@@ -1,0 +1,92 @@
+// Command server runs the shelf SOAP service.
+//
+// Configuration comes from the environment: PORT (default 8080) and
+// DATABASE_URL (default mongodb://localhost:27017/app).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/octocat/shelf/internal/config"
+	"github.com/octocat/shelf/internal/httpapi"
+	"github.com/octocat/shelf/internal/store"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Getenv, os.Stdout)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "server stopped:", err)
+		os.Exit(1)
+	}
+}
+
+// run starts the service and blocks until ctx is done (Ctrl-C, docker stop)
+// or the server fails. Everything it needs comes in as arguments, so that
+// a test can run it too.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	log := slog.New(slog.NewTextHandler(stdout, nil))
+	cfg, err := config.Load(args[1:], getenv)
+	if err != nil {
+		return err
+	}
+
+	db, err := store.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return fmt.Errorf("open the MongoDB database: %w", err)
+	}
+	defer func() {
+		if err := db.Close(); err != nil {
+			log.Warn("close database", "err", err)
+		}
+	}()
+
+	srv := &http.Server{
+		Addr: cfg.Addr(),
+		Handler: httpapi.NewServer(httpapi.Deps{
+			Log:     log,
+			DB:      db,
+			Books:   db.Books(),
+			Authors: db.Authors(),
+		}),
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+
+	errc := make(chan error, 1)
+	go func() {
+		log.Info("listening", "addr", "http://localhost"+cfg.Addr(), "database", "MongoDB")
+		errc <- srv.ListenAndServe()
+	}()
+
+	select {
+	case err := <-errc:
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}

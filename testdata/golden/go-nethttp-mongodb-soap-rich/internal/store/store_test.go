@@ -1,0 +1,36 @@
+package store
+
+// Integration tests: they talk to a real database through DATABASE_URL.
+// Without DATABASE_URL they are skipped (and fail when CI is set), e.g.:
+//
+//	DATABASE_URL='mongodb://localhost:27017/app' go test ./internal/store/
+// Every record a test creates is deleted again when it ends.
+
+import (
+	"context"
+	"os"
+	"testing"
+)
+
+func openTestDB(t *testing.T) *DB {
+	t.Helper()
+	databaseURL := os.Getenv("DATABASE_URL")
+	if databaseURL == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("DATABASE_URL is not set: CI must run the MongoDB integration tests")
+		}
+		t.Skip("DATABASE_URL is not set: skipping the MongoDB integration tests (see README, Tests)")
+	}
+	db, err := Open(context.Background(), databaseURL)
+	if err != nil {
+		t.Fatalf("open %s: %v", databaseURL, err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+func TestPing(t *testing.T) {
+	if err := openTestDB(t).Ping(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
