@@ -1,4 +1,4 @@
-package io.github.octocat.inventory.domain;
+package io.github.octocat.inventory.shared;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -11,7 +11,7 @@ public record OffsetPageable(int limit, long offset, Sort sort) implements Pagea
 
     @Override
     public int getPageNumber() {
-        return (int) (offset / limit);
+        return (int) Math.min(Integer.MAX_VALUE, offset / limit);
     }
 
     @Override
