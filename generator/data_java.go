@@ -49,13 +49,13 @@ func (f FieldData) JavaName() string { return f.Name.Camel }
 // the request DTO, in the order they read best.
 func (f FieldData) JavaConstraints() []string {
 	var out []string
-	if (f.Required && !f.IsChars) || f.HasDefault {
-		out = append(out, "@NotNull") // a required string has @NotBlank, which refuses null too
+	if f.Required || f.HasDefault {
+		out = append(out, "@NotNull")
 	}
 	switch {
 	case f.IsChars:
 		if f.Required {
-			out = append(out, "@NotBlank")
+			out = append(out, "@NotBlankText") // the contract's blank, not Jakarta's trim()
 		}
 		var bounds []string
 		if f.HasMin && f.MinInt > 0 {
@@ -192,7 +192,7 @@ func JavaString(s string) string {
 // HasChars reports whether a field is a string or text (imports of PlainText).
 func (r ResourceData) HasChars() bool { return r.any(func(f FieldData) bool { return f.IsChars }) }
 
-// HasRequiredChars reports whether a required string or text field exists (@NotBlank).
+// HasRequiredChars reports whether a required string or text field exists (@NotBlankText).
 func (r ResourceData) HasRequiredChars() bool {
 	return r.any(func(f FieldData) bool { return f.IsChars && f.Required })
 }
