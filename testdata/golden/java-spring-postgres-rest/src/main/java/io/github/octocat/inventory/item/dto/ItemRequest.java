@@ -1,8 +1,8 @@
 package io.github.octocat.inventory.item.dto;
 
+import io.github.octocat.inventory.shared.NotBlankText;
 import io.github.octocat.inventory.shared.PlainText;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.CodePointLength;
 
@@ -12,7 +12,8 @@ import org.hibernate.validator.constraints.CodePointLength;
  */
 public record ItemRequest(
         @JsonProperty("title")
-        @NotBlank
+        @NotNull
+        @NotBlankText
         @CodePointLength(min = 1, max = 200)
         @PlainText
         String title,
