@@ -286,3 +286,17 @@ func (f FieldData) JavaSoapGetter() string {
 func (f FieldData) JavaSoapInt() bool {
 	return f.IsInt && f.HasMin && f.HasMax && f.MinInt >= -1<<31 && f.MaxInt <= 1<<31-1
 }
+
+// JavaControlText is a JSON string of U+0001 characters, as many as the
+// field's length bounds allow (two if they allow it): not blank by the
+// contract, although Java's String.trim() would remove every character.
+func (f FieldData) JavaControlText() string {
+	n := 2
+	if f.HasMin && f.MinInt > int64(n) {
+		n = int(f.MinInt)
+	}
+	if f.HasMax && f.MaxInt < int64(n) {
+		n = int(f.MaxInt)
+	}
+	return `"` + strings.Repeat(`\u0001`, n) + `"`
+}
