@@ -109,6 +109,14 @@ class ItemControllerTest {
         verify(repository, never()).saveAndFlush(any());
     }
 
+    /** Control characters are text: only white space makes a required string blank. */
+    @Test
+    void titleOfControlCharactersIsNotBlank() throws Exception {
+        mvc.perform(post(PATH).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"title\":\"\\u0001\\u0001\",\"done\":false}"))
+                .andExpect(status().isCreated());
+    }
+
     @Test
     void doneInvalidValuesAre422s() throws Exception {
         String[] samples = {
