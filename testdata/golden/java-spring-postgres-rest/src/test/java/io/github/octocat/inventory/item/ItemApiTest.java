@@ -88,6 +88,7 @@ class ItemApiTest extends TestDatabase {
         assertThat(read.headers().firstValue("Cache-Control")).hasValue("no-store");
         assertFields(EXAMPLE, ApiClient.parse(read.body()));
 
+        // updated_at must move: wait past the precision the database keeps.
         Thread.sleep(5);
         HttpResponse<String> replaced = api.json("PUT", location, EXAMPLE_2);
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
