@@ -48,13 +48,10 @@ func specFiles(d Data) ([]File, error) {
 	return out, nil
 }
 
-// addSpecFiles appends the engine's API description files to a rendered
-// project; a blueprint file at the same path is a mistake of the blueprint.
-func addSpecFiles(files []File, seen map[string]string, bp Blueprint, d Data) ([]File, error) {
-	specs, err := specFiles(d)
-	if err != nil {
-		return nil, err
-	}
+// addSpecFiles appends the engine's API description files (specFiles) to a
+// rendered project; a blueprint file at the same path is a mistake of the
+// blueprint.
+func addSpecFiles(files []File, seen map[string]string, bp Blueprint, specs []File) ([]File, error) {
 	for _, f := range specs {
 		if prev, dup := seen[f.Path]; dup {
 			return nil, fmt.Errorf("blueprint %s: %s writes %s, which the engine renders from the model for contract v2: remove it", bp.Name, prev, f.Path)

@@ -96,6 +96,9 @@ type Unsupported struct {
 type Commands struct {
 	Setup string `yaml:"setup" json:"setup"`
 	Check string `yaml:"check" json:"check,omitempty"`
+	// Lint runs a linter the project's own dependencies do not bring (the
+	// README's prerequisites name it and its install line), such as golangci-lint.
+	Lint  string `yaml:"lint" json:"lint,omitempty"`
 	Test  string `yaml:"test" json:"test"`
 	Run   string `yaml:"run" json:"run"`
 	Build string `yaml:"build" json:"build,omitempty"`

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -139,20 +140,12 @@ func TestModelDrivenTemplates(t *testing.T) {
 				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
 					t.Parallel()
 					for _, m := range []*model.Model{renamed, rich} {
-						o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
-							Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
-							Model: cloneModel(m)}
-						o.ApplyDefaults(cat)
-						if err := o.Validate(cat); err != nil {
-							t.Fatal(err)
-						}
-						files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
-						if err != nil {
-							t.Fatal(err)
-						}
-						for _, f := range files {
+						for _, f := range renderCombo(t, cat, bp, db, api, m) {
 							if strings.Contains(string(f.Data), "<no value>") {
 								t.Errorf("%s contains <no value>", f.Path)
+							}
+							if bytes.HasSuffix(f.Data, []byte("\n\n")) || bytes.HasSuffix(f.Data, []byte("\n\r\n")) {
+								t.Errorf("%s ends with a blank line", f.Path)
 							}
 							if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
 								t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)
@@ -191,6 +184,24 @@ var (
 	// ends its loops with the keyword done.
 	vendoredFiles = map[string]bool{"mvnw": true}
 )
+
+// renderCombo renders bp for the database, the API style and (a copy of) the
+// model, as `scaffold new` would, without writing anything.
+func renderCombo(t *testing.T, cat *Catalog, bp Blueprint, db, api string, m *model.Model) []File {
+	t.Helper()
+	o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
+		Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
+		Model: cloneModel(m)}
+	o.ApplyDefaults(cat)
+	if err := o.Validate(cat); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
 
 func loadModel(t *testing.T, path string) *model.Model {
 	t.Helper()

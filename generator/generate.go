@@ -97,7 +97,21 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 			return nil, fmt.Errorf("%s is already a Git repository: pass --no-git to write the files without a new repository", o.Dir)
 		}
 	}
+	// The commit's blobs depend on the content only: they are hashed and
+	// compressed while the files are written. (After an install step the
+	// commit reads the folder instead.)
+	var prepared *gitrepo.Prepared
+	blobsDone := make(chan struct{})
+	if o.Git && !o.Install {
+		go func() {
+			defer close(blobsDone)
+			prepared = gitrepo.Prepare(gitFiles(plan.Files))
+		}()
+	} else {
+		close(blobsDone)
+	}
 	staged, err := Stage(dir, plan.Files)
+	<-blobsDone
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +124,7 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 		return res, nil
 	}
 	if o.Git {
-		res.Commit, err = gitrepo.Init(staged, g.commit(&o))
+		res.Commit, err = prepared.Init(staged, g.commit(&o))
 		if err != nil {
 			os.RemoveAll(staged)
 			return nil, err
@@ -132,6 +146,16 @@ func (g *Generator) commit(o *Options) gitrepo.Commit {
 		Remote:      remoteURL(o),
 		When:        g.now(),
 	}
+}
+
+// gitFiles are the rendered files as the commit takes them: the content
+// held in memory, not read back from the staging folder.
+func gitFiles(files []File) []gitrepo.File {
+	out := make([]gitrepo.File, len(files))
+	for i, f := range files {
+		out[i] = gitrepo.File{Path: f.Path, Data: f.Data}
+	}
+	return out
 }
 
 func remoteURL(o *Options) string {
@@ -185,6 +209,8 @@ func answersFile(o *Options, bp Blueprint, d Data) (File, error) {
 	if err != nil {
 		return File{}, fmt.Errorf("write %s: %w", AnswersFile, err)
 	}
-	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers\n# this project was generated from. Keep it to re-generate or check the project.\n"
+	header := "# Written by scaffold (https://github.com/scaffold-dev/scaffold): the answers and\n" +
+		"# the data model this project was made from. To start another project with the\n" +
+		"# same model: scaffold new OTHER --model path/to/this/.scaffold.yaml\n"
 	return File{Path: AnswersFile, Data: append([]byte(header), out...), Mode: 0o644}, nil
 }

@@ -11,6 +11,9 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5"
+
+	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/gitrepo/gitrepotest"
 )
 
 func testGenerator(t *testing.T, fsys fstest.MapFS) *Generator {
@@ -40,7 +43,8 @@ func TestGenerateWritesAndCommits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "- name: task", "plural: tasks", "max: 200"} {
+	for _, want := range []string{"blueprint: go-std", "scaffold_version: v1.2.3", "framework: std", "- name: task", "plural: tasks", "max: 200",
+		"# same model: scaffold new OTHER --model path/to/this/.scaffold.yaml\n"} {
 		if !strings.Contains(string(answers), want) {
 			t.Errorf("%s lacks %q:\n%s", AnswersFile, want, answers)
 		}
@@ -291,4 +295,64 @@ func listTree(t *testing.T, root string) string {
 		return nil
 	})
 	return strings.Join(paths, " ")
+}
+
+// TestGenerateCommitMatchesGoGit: the first commit, written from the files
+// in memory, is the one go-git's work tree (scaffold's path before) makes of
+// the same project — same commit, tree and configuration — for blueprints
+// of every family and the largest project; the git program agrees on the
+// tree, fsck --strict passes, status is clean, and executables stay 100755.
+func TestGenerateCommitMatchesGoGit(t *testing.T) {
+	t.Parallel()
+	cat, err := LoadCatalog(blueprints.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rich := loadModel(t, filepath.Join("..", "testdata", "models", "rich.yaml"))
+	tests := []struct {
+		name string
+		o    Options
+		exec []string // paths that must be executable
+	}{
+		{"default", Options{Name: "demo", Language: DefaultLanguage}, nil},
+		{"largest", Options{Name: "shelf", Language: "go", Framework: "nethttp", Database: "postgres", API: "rest", Model: cloneModel(rich)}, nil},
+		{"go soap", Options{Name: "shelf", Language: "go", Framework: "gin", Database: "mongodb", API: "soap", Model: cloneModel(rich), Owner: "octocat"}, nil},
+		{"java", Options{Name: "inventory", Language: "java", Framework: "spring", Database: "postgres", API: "rest", Owner: "octocat"}, []string{"mvnw"}},
+		{"python", Options{Name: "todo", Language: "python", Framework: "fastapi", Database: "sqlite", API: "soap", Model: cloneModel(rich)}, nil},
+		{"typescript", Options{Name: "demo", Language: "typescript", Framework: "nestjs", Database: "mariadb", API: "rest"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			g := &Generator{Catalog: cat, Version: "v1.2.3", Now: func() time.Time { return fixedTime }}
+			o := tt.o
+			o.AuthorName, o.AuthorEmail, o.Git = "Ada Lovelace", "ada@example.com", true
+			o.Dir = filepath.Join(t.TempDir(), "new")
+			res, err := g.Generate(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := gitrepotest.Read(t, o.Dir, res.Commit)
+
+			ref := o
+			ref.Dir, ref.Git = filepath.Join(t.TempDir(), "ref"), false
+			if _, err := g.Generate(ref); err != nil {
+				t.Fatal(err)
+			}
+			want := gitrepotest.GoGitCommit(t, ref.Dir, g.commit(&res.Options))
+			if got.Commit != want.Commit || got.Tree != want.Tree || string(got.Config) != string(want.Config) {
+				t.Errorf("commit %s, tree %s, config:\n%s\ngo-git's work tree makes commit %s, tree %s, config:\n%s",
+					got.Commit, got.Tree, got.Config, want.Commit, want.Tree, want.Config)
+			}
+			if cli := gitrepotest.CLITree(t, o.Dir); cli != got.Tree {
+				t.Errorf("tree %s, git add -A makes %s", got.Tree, cli)
+			}
+			gitrepotest.Check(t, o.Dir)
+			for _, p := range tt.exec {
+				if mode := gitrepotest.Git(t, o.Dir, "ls-files", "-s", "--", p); !strings.HasPrefix(mode, "100755 ") {
+					t.Errorf("%s in the index: %q, want mode 100755", p, mode)
+				}
+			}
+		})
+	}
 }

@@ -203,7 +203,8 @@ func (g *Generator) placeInstallCommit(res *Result, staged string) error {
 		return nil
 	}
 	var err error
-	res.Commit, err = gitrepo.Init(res.Dir, g.commit(&o))
+	// The setup wrote files scaffold does not hold: the commit reads the folder.
+	res.Commit, err = gitrepo.InitFromDisk(res.Dir, g.commit(&o))
 	if err != nil {
 		switch {
 		case created:

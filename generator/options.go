@@ -51,6 +51,7 @@ var (
 // the default framework/database/API style of a chosen language or
 // framework. It never overrides an answer.
 func (o *Options) ApplyDefaults(cat *Catalog) {
+	o.Canonicalize(cat)
 	if o.Language != "" && o.Framework == "" {
 		if bp, ok := cat.DefaultFramework(o.Language); ok {
 			o.Framework = bp.Framework
@@ -107,7 +108,7 @@ func (o *Options) Validate(cat *Catalog) error {
 		return fmt.Errorf("module path %q is not a valid Go module path (for example github.com/you/%s): %v", o.Module, o.Name, err)
 	}
 	if _, ok := cat.License(o.License); !ok {
-		return fmt.Errorf("unknown licence %q: choose one of %s", o.License, strings.Join(ids(cat.Licenses, func(l License) string { return l.ID }), ", "))
+		return UnknownValue("licence", o.License, "", cat.LicenseChoices())
 	}
 	if err := ValidateEmail(o.AuthorEmail); err != nil {
 		return err
@@ -170,33 +171,28 @@ func ValidateEmail(email string) error {
 // Blueprint resolves language, framework, database and API style to a
 // blueprint, or explains what is valid instead.
 func (o *Options) Blueprint(cat *Catalog) (Blueprint, error) {
-	langs := cat.LanguagesWithBlueprints()
 	if _, ok := cat.Language(o.Language); !ok || len(cat.Frameworks(o.Language)) == 0 {
-		return Blueprint{}, fmt.Errorf("unknown language %q: choose one of %s", o.Language, strings.Join(ids(langs, Language.key), ", "))
+		return Blueprint{}, UnknownValue("language", o.Language, "", cat.LanguageChoices())
 	}
 	bp, ok := cat.Blueprint(o.Language, o.Framework)
 	if !ok {
-		var fws []string
-		for _, b := range cat.Frameworks(o.Language) {
-			fws = append(fws, b.Framework)
-		}
-		hint := ""
+		context := " for " + o.Language
 		for _, b := range cat.Blueprints {
 			if b.Framework == o.Framework {
-				hint = fmt.Sprintf(" (%s is a %s framework)", o.Framework, b.Language)
+				context += fmt.Sprintf(" (%s is a %s framework)", o.Framework, b.Language)
 				break
 			}
 		}
-		return Blueprint{}, fmt.Errorf("unknown framework %q for %s%s: choose one of %s", o.Framework, o.Language, hint, strings.Join(fws, ", "))
+		return Blueprint{}, UnknownValue("framework", o.Framework, context, cat.FrameworkChoices(o.Language))
 	}
 	if _, known := cat.Database(o.Database); !known {
-		return Blueprint{}, fmt.Errorf("unknown database %q: choose one of %s", o.Database, strings.Join(bp.Databases, ", "))
+		return Blueprint{}, UnknownValue("database", o.Database, "", cat.DatabaseChoices(bp.Databases))
 	}
 	if !slices.Contains(bp.Databases, o.Database) {
 		return Blueprint{}, fmt.Errorf("%s does not support database %q%s: choose one of %s", bp.Name, o.Database, reason(bp.UnsupportedReason(o.Database, "")), strings.Join(bp.Databases, ", "))
 	}
 	if _, known := cat.API(o.API); !known {
-		return Blueprint{}, fmt.Errorf("unknown API style %q: choose one of %s", o.API, strings.Join(bp.APIs, ", "))
+		return Blueprint{}, UnknownValue("API style", o.API, "", cat.APIChoices(bp.APIs))
 	}
 	if !slices.Contains(bp.APIs, o.API) {
 		return Blueprint{}, fmt.Errorf("%s does not support API style %q%s: choose one of %s", bp.Name, o.API, reason(bp.UnsupportedReason("", o.API)), strings.Join(bp.APIs, ", "))

@@ -2,17 +2,21 @@ package generator
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"go/format"
 	"io/fs"
+	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/Masterminds/sprig/v3"
 	"github.com/bmatcuk/doublestar/v4"
@@ -33,70 +37,260 @@ type source struct {
 }
 
 // Render renders every file of a blueprint for the given data, in memory.
-// Errors name the blueprint file and line.
+// Errors name the blueprint file and line. Only what the blueprint renders
+// is parsed: a partial when a file includes it (a layer's go.sum partials
+// for every framework and database cost nothing), and the files are
+// rendered on every processor, in the same order of results.
 func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 	fsys := cat.FS()
 	sources, rules, err := collect(fsys, bp)
 	if err != nil {
 		return nil, err
 	}
-
-	root := template.New("").Option("missingkey=error")
-	root.Funcs(funcMap(root))
-
-	var outputs []source
+	r := newRenderer(fsys)
+	type job struct {
+		s source
+		d Data
+	}
+	var jobs []job
 	for _, s := range sources {
 		if !applies(rules, s.logical, data) {
 			continue
 		}
 		if isPartial(s.logical) {
-			if err := parse(fsys, root, s.logical, s); err != nil {
-				return nil, err
-			}
+			r.partials[s.logical] = s
 			continue
 		}
-		if s.tmpl {
-			if err := parse(fsys, root, s.fsPath, s); err != nil {
-				return nil, err
-			}
-		}
-		outputs = append(outputs, s)
-	}
-
-	files := make([]File, 0, len(outputs))
-	seen := map[string]string{}
-	for _, s := range outputs {
 		// A file whose path names .Resource is written once per resource,
 		// with .Resource set to that resource.
-		each := []Data{data}
-		if perResource(s.logical) {
-			each = each[:0]
-			for _, r := range data.Resources {
-				d := data
-				d.Resource = r
-				each = append(each, d)
-			}
+		if !perResource(s.logical) {
+			jobs = append(jobs, job{s, data})
+			continue
 		}
-		for _, d := range each {
-			f, skip, err := renderOne(fsys, root, s, d)
-			if err != nil {
-				return nil, err
-			}
-			if skip {
-				continue
-			}
-			if prev, dup := seen[f.Path]; dup {
-				return nil, fmt.Errorf("render %s: it writes %s, which %s writes too", s.fsPath, f.Path, prev)
-			}
-			seen[f.Path] = s.fsPath
-			files = append(files, f)
+		for _, res := range data.Resources {
+			d := data
+			d.Resource = res
+			jobs = append(jobs, job{s, d})
 		}
 	}
-	if files, err = addSpecFiles(files, seen, bp, data); err != nil {
+	outputs := make([]source, 0, len(jobs))
+	for i, j := range jobs {
+		if i == 0 || jobs[i-1].s.fsPath != j.s.fsPath {
+			outputs = append(outputs, j.s)
+		}
+	}
+	if err := r.parseDefinitions(outputs); err != nil {
+		return nil, err
+	}
+
+	type result struct {
+		f    File
+		skip bool
+		err  error
+	}
+	results := make([]result, len(jobs))
+	// The API description files come from the model, not from templates:
+	// they are made while the templates render.
+	var specs []File
+	var specErr error
+	specsDone := make(chan struct{})
+	go func() {
+		defer close(specsDone)
+		specs, specErr = specFiles(data)
+	}()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
+				res := &results[i]
+				res.f, res.skip, res.err = r.renderOne(jobs[i].s, jobs[i].d)
+			}
+		}()
+	}
+	wg.Wait()
+	<-specsDone
+
+	files := make([]File, 0, len(jobs))
+	seen := map[string]string{}
+	for i, res := range results {
+		if res.err != nil {
+			return nil, res.err
+		}
+		if res.skip {
+			continue
+		}
+		s := jobs[i].s
+		if prev, dup := seen[res.f.Path]; dup {
+			return nil, fmt.Errorf("render %s: it writes %s, which %s writes too", s.fsPath, res.f.Path, prev)
+		}
+		seen[res.f.Path] = s.fsPath
+		files = append(files, res.f)
+	}
+	if specErr != nil {
+		return nil, specErr
+	}
+	if files, err = addSpecFiles(files, seen, bp, specs); err != nil {
 		return nil, err
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
+}
+
+// renderer holds one template set for a blueprint's files and adds to it on
+// demand; it is safe for the goroutines of Render, which parse at the same
+// time, each into a parser set of its own, and only add the trees to the
+// shared set under the lock.
+type renderer struct {
+	fsys    fs.FS
+	parsers sync.Pool // of *template.Template: sets to parse into, with the same functions
+
+	mu   sync.Mutex // guards root's templates and partials
+	root *template.Template
+	// partials are the partials that apply and are not parsed yet, by name.
+	partials map[string]source
+}
+
+func newRenderer(fsys fs.FS) *renderer {
+	r := &renderer{fsys: fsys, partials: map[string]source{}}
+	r.root = r.newSet()
+	r.parsers.New = func() any { return r.newSet() }
+	return r
+}
+
+func (r *renderer) newSet() *template.Template {
+	return template.New("").Option("missingkey=error").Funcs(funcMap(r))
+}
+
+// parseDefinitions parses the files and partials that may define named
+// templates ({{define "align"}}): such a name is no file's, so it cannot be
+// found on demand.
+func (r *renderer) parseDefinitions(outputs []source) error {
+	var all []source
+	names := map[string]string{} // fsPath → template name
+	r.mu.Lock()
+	for _, name := range slices.Sorted(maps.Keys(r.partials)) {
+		all = append(all, r.partials[name])
+		names[r.partials[name].fsPath] = name
+	}
+	r.mu.Unlock()
+	for _, s := range outputs {
+		if s.tmpl {
+			all = append(all, s)
+			names[s.fsPath] = s.fsPath
+		}
+	}
+	for _, s := range all {
+		raw, err := fs.ReadFile(r.fsys, s.fsPath)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", s.fsPath, err)
+		}
+		if bytes.Contains(raw, []byte("define")) {
+			if _, err := r.parse(names[s.fsPath], s, raw); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// template is the parsed template of a file (s) or of a partial (s nil),
+// parsing it the first time.
+func (r *renderer) template(name string, s *source) (*template.Template, error) {
+	r.mu.Lock()
+	t := r.root.Lookup(name)
+	if t == nil && s == nil {
+		if p, ok := r.partials[name]; ok {
+			s = &p
+		}
+	}
+	r.mu.Unlock()
+	switch {
+	case t != nil:
+		return t, nil
+	case s == nil:
+		return nil, fmt.Errorf("no partial or template named %q", name)
+	}
+	return r.parse(name, *s, nil)
+}
+
+// parse parses s as name, adds it and the templates it defines to the shared
+// set, then parses the partials its {{template}} actions name, which
+// text/template looks up by itself. raw is s's content when already read.
+func (r *renderer) parse(name string, s source, raw []byte) (*template.Template, error) {
+	if raw == nil {
+		var err error
+		if raw, err = fs.ReadFile(r.fsys, s.fsPath); err != nil {
+			return nil, fmt.Errorf("read %s: %w", s.fsPath, err)
+		}
+	}
+	set := r.parsers.Get().(*template.Template)
+	defer r.parsers.Put(set)
+	t, err := set.New(name).Parse(string(raw))
+	if err != nil {
+		return nil, fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
+	}
+	parsed := []*template.Template{t}
+	if bytes.Contains(raw, []byte("define")) {
+		parsed = parsed[:0]
+		for _, d := range set.Templates() {
+			if d.Tree != nil && d.Tree.ParseName == name {
+				parsed = append(parsed, d)
+			}
+		}
+	}
+
+	r.mu.Lock()
+	if shared := r.root.Lookup(name); shared != nil {
+		r.mu.Unlock()
+		return shared, nil // another goroutine was first
+	}
+	var refs []string
+	for _, d := range parsed {
+		if _, err := r.root.AddParseTree(d.Name(), d.Tree); err != nil {
+			r.mu.Unlock()
+			return nil, fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
+		}
+		refs = templateRefs(d.Tree.Root, refs)
+	}
+	delete(r.partials, name)
+	shared := r.root.Lookup(name)
+	r.mu.Unlock()
+
+	for _, ref := range refs {
+		r.mu.Lock()
+		p, ok := r.partials[ref]
+		r.mu.Unlock()
+		if ok {
+			if _, err := r.template(ref, &p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return shared, nil
+}
+
+// templateRefs appends the names of the {{template}} actions under n.
+func templateRefs(n parse.Node, refs []string) []string {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				refs = templateRefs(c, refs)
+			}
+		}
+	case *parse.IfNode:
+		refs = templateRefs(n.List, templateRefs(n.ElseList, refs))
+	case *parse.RangeNode:
+		refs = templateRefs(n.List, templateRefs(n.ElseList, refs))
+	case *parse.WithNode:
+		refs = templateRefs(n.List, templateRefs(n.ElseList, refs))
+	case *parse.TemplateNode:
+		refs = append(refs, n.Name)
+	}
+	return refs
 }
 
 // collect gathers the files of every layer and then of the blueprint; a later
@@ -188,26 +382,19 @@ func (c Condition) holds(d Data) bool {
 	return in(c.DB, d.DB.ID) && in(c.API, d.API.ID) && in(c.License, d.License.ID) && in(c.Contract, d.Contract)
 }
 
-func parse(fsys fs.FS, root *template.Template, name string, s source) error {
-	raw, err := fs.ReadFile(fsys, s.fsPath)
-	if err != nil {
-		return fmt.Errorf("read %s: %w", s.fsPath, err)
-	}
-	if _, err := root.New(name).Parse(string(raw)); err != nil {
-		return fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
-	}
-	return nil
-}
-
-func renderOne(fsys fs.FS, root *template.Template, s source, data Data) (File, bool, error) {
+func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 	outPath, err := renderPath(s.logical, data)
 	if err != nil {
 		return File{}, false, fmt.Errorf("render the name of %s: %w", s.fsPath, err)
 	}
 	var content []byte
 	if s.tmpl {
+		t, err := r.template(s.fsPath, &s)
+		if err != nil {
+			return File{}, false, err
+		}
 		var buf bytes.Buffer
-		if err := root.ExecuteTemplate(&buf, s.fsPath, data); err != nil {
+		if err := t.Execute(&buf, data); err != nil {
 			return File{}, false, fmt.Errorf("render %s: %w", s.fsPath, err)
 		}
 		if len(bytes.TrimSpace(buf.Bytes())) == 0 {
@@ -224,7 +411,7 @@ func renderOne(fsys fs.FS, root *template.Template, s source, data Data) (File, 
 			}
 			content = formatted
 		}
-	} else if content, err = fs.ReadFile(fsys, s.fsPath); err != nil {
+	} else if content, err = fs.ReadFile(r.fsys, s.fsPath); err != nil {
 		return File{}, false, fmt.Errorf("read %s: %w", s.fsPath, err)
 	}
 	mode := fs.FileMode(0o644)
@@ -257,23 +444,24 @@ func renderPath(p string, data Data) (string, error) {
 
 // funcMap is sprig's hermetic text functions (output depends only on the
 // data) with ours copied over them.
-func funcMap(root *template.Template) template.FuncMap {
+func funcMap(r *renderer) template.FuncMap {
 	fm := sprig.HermeticTxtFuncMap()
 	ours := template.FuncMap{
-		"plural":   Plural,
-		"singular": Singular,
-		"snake":    func(s string) string { return NewName(s).Snake },
-		"kebab":    func(s string) string { return NewName(s).Kebab },
-		"camel":    func(s string) string { return NewName(s).Camel },
-		"pascal":   func(s string) string { return NewName(s).Pascal },
-		"goString": strconv.Quote,
-		"jsonString": func(s string) (string, error) {
-			b, err := json.Marshal(s)
-			return string(b), err
-		},
+		"plural":     Plural,
+		"singular":   Singular,
+		"snake":      func(s string) string { return NewName(s).Snake },
+		"kebab":      func(s string) string { return NewName(s).Kebab },
+		"camel":      func(s string) string { return NewName(s).Camel },
+		"pascal":     func(s string) string { return NewName(s).Pascal },
+		"goString":   strconv.Quote,
+		"jsonString": func(s string) (string, error) { return quoteJSON(s), nil },
 		"include": func(name string, data any) (string, error) {
+			t, err := r.template(name, nil)
+			if err != nil {
+				return "", err
+			}
 			var buf strings.Builder
-			if err := root.ExecuteTemplate(&buf, name, data); err != nil {
+			if err := t.Execute(&buf, data); err != nil {
 				return "", err
 			}
 			return buf.String(), nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/scaffold-dev/scaffold/generator/apispec"
 	"github.com/scaffold-dev/scaffold/generator/model"
@@ -241,9 +242,27 @@ func goFloat(v float64) string {
 }
 
 // pythonString is a Python string literal; JSON's escapes are valid Python.
-func pythonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+func pythonString(s string) string { return quoteJSON(s) }
+
+// quoteJSON is s as a JSON string literal in which every character that does
+// not show on screen (format characters, spaces other than U+0020, controls)
+// is a \u escape, so that a generated source file holds no invisible text. The
+// literal is valid JSON, Python and JavaScript alike.
+func quoteJSON(s string) string {
+	b, _ := json.Marshal(s) // a string always marshals
+	var out strings.Builder
+	for _, r := range string(b) {
+		switch {
+		case strconv.IsPrint(r):
+			out.WriteRune(r)
+		case r > 0xFFFF:
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&out, "\\u%04x\\u%04x", hi, lo)
+		default:
+			fmt.Fprintf(&out, "\\u%04x", r)
+		}
+	}
+	return out.String()
 }
 
 // sqlColumn is the column of a field in a dialect: sqlite, postgres or mysql.

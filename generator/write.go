@@ -4,13 +4,25 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"syscall"
 )
 
 // ErrNotEmpty means the destination exists and holds files.
 var ErrNotEmpty = errors.New("destination is not empty")
+
+// NotEmptyError is ErrNotEmpty for one folder, said once.
+type NotEmptyError struct{ Dir string }
+
+func (e *NotEmptyError) Error() string {
+	return e.Dir + " already exists and is not empty: choose another folder, or pass --force to write into it"
+}
+
+// Is makes errors.Is(err, ErrNotEmpty) hold.
+func (e *NotEmptyError) Is(target error) bool { return target == ErrNotEmpty }
 
 // CheckDestination fails when dir cannot take a new project: it exists and is
 // not an empty folder (unless force), or its parent cannot be written.
@@ -29,7 +41,7 @@ func CheckDestination(dir string, force bool) error {
 		return fmt.Errorf("cannot read %s: %w", dir, err)
 	}
 	if len(entries) > 0 && !force {
-		return fmt.Errorf("%s already exists and is not empty: choose another folder, or pass --force to write into it: %w", dir, ErrNotEmpty)
+		return &NotEmptyError{Dir: dir}
 	}
 	return checkWritable(dir)
 }
@@ -67,13 +79,13 @@ func Stage(dir string, files []File) (string, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", fmt.Errorf("create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".scaffold-*")
+	tmp, err := mkdirStaging(parent, "."+filepath.Base(dir)+".scaffold-")
 	if err != nil {
 		return "", fmt.Errorf("cannot write to %s: %w", parent, err)
 	}
 	for _, f := range files {
 		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
 			os.RemoveAll(tmp)
 			return "", fmt.Errorf("write %s: %w", f.Path, err)
 		}
@@ -83,6 +95,27 @@ func Stage(dir string, files []File) (string, error) {
 		}
 	}
 	return tmp, nil
+}
+
+// dirMode is the mode every folder of a project is created with; the
+// process's umask applies, as for any program (0777 &^ 022 is 0755).
+const dirMode fs.FileMode = 0o777
+
+// mkdirStaging makes a new, uniquely named folder in parent. Unlike
+// os.MkdirTemp (always 0700), its mode is dirMode under the umask, because
+// the staging folder becomes the project's root folder.
+func mkdirStaging(parent, prefix string) (string, error) {
+	for range 100 {
+		name := filepath.Join(parent, prefix+strconv.FormatUint(rand.Uint64(), 36))
+		err := os.Mkdir(name, dirMode)
+		if err == nil {
+			return name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("no free name for a staging folder in %s", parent)
 }
 
 // Place moves a staged folder to dir. A missing dir is created by one
@@ -111,7 +144,7 @@ func mergeInto(staged, dir string) error {
 		rel, _ := filepath.Rel(staged, p)
 		target := filepath.Join(dir, rel)
 		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
+			return os.MkdirAll(target, dirMode)
 		}
 		if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 			if err := os.RemoveAll(target); err != nil {

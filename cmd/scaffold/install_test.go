@@ -57,7 +57,8 @@ func TestInstallFlag(t *testing.T) {
 			[]string{"The install failed after"},
 			[]string{"warning: the project is written and committed, but installing its dependencies failed", "| go: example.com/x: network unreachable", "cd ", "&& go mod download"}, false},
 		{"missing toolchain", "", []string{"--install"}, false, nil,
-			[]string{"warning: Go is not installed (go was not found)", "https://go.dev/dl/", "&& go mod download"}, false},
+			[]string{"warning: Go projects need what this machine does not have yet:\n  ✗ Go 1.26 or later: go not found; get it from https://go.dev/dl/\n",
+				"the dependencies are not installed now; once it is there, run in the project: go mod download"}, false},
 		{"--yes alone does not install", `echo "$@" > install.log`, nil, false, nil, nil, false},
 		{"--no-install", `echo "$@" > install.log`, []string{"--no-install"}, false, nil, nil, false},
 	}
@@ -125,6 +126,7 @@ func TestWizardInstalls(t *testing.T) {
 		{question: "Author name", text: "Ada Lovelace"},
 		{question: "Author e-mail", text: "ada@example.com"},
 		{question: "Install the dependencies now?", choice: "Yes", wantDef: "Yes, run go mod download"},
+		{question: "Create the project?", choice: "Create it"},
 	}}
 	r := runScaffold(t, runConfig{tty: true, identity: ada, prompter: s, pinned: true}, "new", dir)
 	if r.code != 0 {

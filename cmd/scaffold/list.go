@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -65,10 +66,15 @@ func writeListJSON(s *Streams, cat *generator.Catalog) error {
 
 func writeListTable(s *Streams, cat *generator.Catalog) error {
 	tw := tabwriter.NewWriter(s.Out, 0, 0, 3, ' ', 0)
-	fmt.Fprintln(tw, "LANGUAGE\tFRAMEWORK\tDATABASES\tAPI STYLES\tDATA MODEL")
-	var notes []string
+	fmt.Fprintln(tw, "LANGUAGE\t--lang\t--framework\t--db\t--api\tDATA MODEL")
+	prev := ""
 	for _, bp := range cat.Blueprints {
 		lang, _ := cat.Language(bp.Language)
+		title, id := lang.Title, lang.ID
+		if bp.Language == prev { // the language once per group
+			title, id = "", ""
+		}
+		prev = bp.Language
 		fw := bp.Framework
 		if bp.Default {
 			fw += " (default)"
@@ -77,23 +83,57 @@ func writeListTable(s *Streams, cat *generator.Catalog) error {
 		if bp.Contract == generator.ContractV2 {
 			dataModel = "your own"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", lang.Title, fw, strings.Join(bp.Databases, ", "), strings.Join(bp.APIs, ", "), dataModel)
-		for _, u := range bp.Unsupported {
-			what := u.Database
-			if what == "" {
-				what = u.API
-			}
-			notes = append(notes, fmt.Sprintf("  %s without %s: %s", bp.Name, what, u.Reason))
-		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", title, id, fw, strings.Join(bp.Databases, ", "), strings.Join(bp.APIs, ", "), dataModel)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(notes) > 0 {
-		fmt.Fprintln(s.Out, "\nNot offered:")
-		fmt.Fprintln(s.Out, strings.Join(notes, "\n"))
+	fmt.Fprintln(s.Out, "\nType the ids: scaffold new my-api --lang python --framework fastapi --db postgres --api rest")
+	if notes := notOffered(cat); len(notes) > 0 {
+		fmt.Fprintln(s.Out, "\nNot offered, and why:")
+		for _, n := range notes {
+			fmt.Fprintln(s.Out, "  "+n)
+		}
 	}
 	return nil
+}
+
+// notOffered explains each database or API style a blueprint leaves out,
+// for a learner: which, why, and which frameworks of the same language offer
+// it instead.
+func notOffered(cat *generator.Catalog) []string {
+	var notes []string
+	for _, bp := range cat.Blueprints {
+		for _, u := range bp.Unsupported {
+			what, offers := u.Database, func(b generator.Blueprint) bool { return slices.Contains(b.Databases, u.Database) }
+			if db, ok := cat.Database(u.Database); ok {
+				what = db.Title
+			}
+			if u.Database == "" {
+				what, offers = strings.ToUpper(u.API), func(b generator.Blueprint) bool { return slices.Contains(b.APIs, u.API) }
+			}
+			note := fmt.Sprintf("%s (--framework %s) with %s: %s.", bp.Title, bp.Framework, what, strings.TrimSuffix(u.Reason, "."))
+			var others []string
+			for _, b := range cat.Frameworks(bp.Language) {
+				if b.Name != bp.Name && offers(b) {
+					others = append(others, b.Framework)
+				}
+			}
+			if len(others) > 0 {
+				note += fmt.Sprintf(" For %s, choose %s.", what, orList(others))
+			}
+			notes = append(notes, note)
+		}
+	}
+	return notes
+}
+
+// orList is "a", "a or b", "a, b or c".
+func orList(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }
 
 // noArgs rejects positional arguments as a usage error.

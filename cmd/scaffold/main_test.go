@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -21,12 +22,35 @@ type result struct {
 }
 
 type runConfig struct {
-	tty      bool
-	identity gitrepo.Identity
-	prompter Prompter
-	pinned   bool                         // use pinnedCatalog: net/http and chi take a model
-	lookPath func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
-	stdin    string
+	tty       bool
+	identity  gitrepo.Identity
+	prompter  Prompter
+	pinned    bool                         // use pinnedCatalog: net/http and chi take a model
+	lookPath  func(string) (string, error) // the install step's toolchain lookup; exec.LookPath when nil
+	stdin     string
+	gitConfig string // the global Git configuration file; a temporary one when empty
+	// output runs a program for the doctor's checks; healthy when nil.
+	output func(name string, args ...string) (string, error)
+}
+
+// healthy is a machine with every toolchain at a good version: the output
+// of the version commands the doctor runs.
+func healthy(name string, args ...string) (string, error) {
+	switch name {
+	case "go":
+		return "go version go1.26.0 linux/amd64", nil
+	case "python3":
+		return "Python 3.12.3", nil
+	case "node":
+		return "v22.11.0", nil
+	case "npm":
+		return "10.9.0", nil
+	case "java":
+		return `openjdk version "21.0.5" 2024-10-15`, nil
+	case "docker":
+		return "Docker version 27.3.1", nil
+	}
+	return "", nil
 }
 
 var ada = gitrepo.Identity{Name: "Ada Lovelace", Email: "ada@example.com"}
@@ -43,6 +67,16 @@ func runScaffold(t *testing.T, cfg runConfig, args ...string) result {
 	}
 	if cfg.lookPath != nil {
 		a.lookPath = cfg.lookPath
+	}
+	// The user's real global Git configuration is never written.
+	gitConfig := cfg.gitConfig
+	if gitConfig == "" {
+		gitConfig = filepath.Join(t.TempDir(), ".gitconfig")
+	}
+	a.gitConfig = func() (string, error) { return gitConfig, nil }
+	a.output = cfg.output
+	if a.output == nil {
+		a.output = healthy
 	}
 	a.prompter = func(*Streams) Prompter {
 		if cfg.prompter == nil {
@@ -152,6 +186,12 @@ func TestBadInput(t *testing.T) {
 			return []string{"new", p + "/x", "--yes", "--lang", "go", "--framework", "nosuch"}
 		}, runConfig{identity: ada}, nil, 1, "choose one of nethttp"},
 		{"unknown database", func(p string) []string { return []string{"new", p + "/x", "--yes", "--db", "oracle"} }, runConfig{identity: ada}, nil, 1, `unknown database "oracle": choose one of sqlite`},
+		{"language typo with --yes", func(p string) []string { return []string{"new", p + "/x", "--yes", "--lang", "pyhton"} }, runConfig{identity: ada}, nil, 1, `unknown language "pyhton" (did you mean python?): choose one of go, python`},
+		{"language typo before missing flags", func(p string) []string { return []string{"new", p + "/x", "--lang", "pyhton"} }, runConfig{identity: ada}, nil, 1, `unknown language "pyhton" (did you mean python?)`},
+		{"framework typo for its language", func(p string) []string { return []string{"new", p + "/x", "--lang", "python", "--framework", "fastap"} }, runConfig{identity: ada}, nil, 1, `unknown framework "fastap" for python (did you mean fastapi?): choose one of fastapi`},
+		{"database typo", func(p string) []string { return []string{"new", p + "/x", "--db", "postgress"} }, runConfig{identity: ada}, nil, 1, `unknown database "postgress" (did you mean postgres?)`},
+		{"api typo", func(p string) []string { return []string{"new", p + "/x", "--yes", "--api", "rset"} }, runConfig{identity: ada}, nil, 1, `unknown API style "rset" (did you mean rest?)`},
+		{"licence typo", func(p string) []string { return []string{"new", p + "/x", "--yes", "--license", "apache"} }, runConfig{identity: ada}, nil, 1, `unknown licence "apache" (did you mean Apache-2.0?)`},
 		{"unknown api", func(p string) []string { return []string{"new", p + "/x", "--yes", "--api", "graphql"} }, runConfig{identity: ada}, nil, 1, `unknown API style "graphql": choose one of rest, soap`},
 		{"unknown licence", func(p string) []string { return []string{"new", p + "/x", "--yes", "--license", "WTFPL"} }, runConfig{identity: ada}, nil, 1, `unknown licence "WTFPL"`},
 		{"bad owner", func(p string) []string { return []string{"new", p + "/x", "--yes", "--owner", "no/pe"} }, runConfig{identity: ada}, nil, 1, "not a valid GitHub user"},
@@ -207,6 +247,9 @@ func TestBadInput(t *testing.T) {
 			}
 			if !strings.Contains(r.stderr, tt.wantErr) {
 				t.Errorf("stderr %q does not contain %q", r.stderr, tt.wantErr)
+			}
+			if strings.Count(r.stderr, "not empty") > 1 {
+				t.Errorf("stderr gives the reason twice: %q", r.stderr)
 			}
 			if lines := strings.Count(strings.TrimRight(r.stderr, "\n"), "\n") + 1; lines != 1 {
 				t.Errorf("stderr has %d lines, want 1:\n%s", lines, r.stderr)
@@ -268,9 +311,17 @@ func TestList(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"LANGUAGE", "FRAMEWORK", "DATABASES", "API STYLES", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo"} {
+	for _, want := range []string{"LANGUAGE", "--lang", "--framework", "--db", "--api", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo",
+		"JavaScript (Node.js)   javascript", "Type the ids: scaffold new",
+		"Not offered, and why:\n  Django (--framework django) with MongoDB: Django is made for SQL databases", "For MongoDB, choose fastapi, cherrypy or flask."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// Reasons are for learners: no word about scaffold's own test set-up.
+	for _, jargon := range []string{"end-to-end", "verified", "wire"} {
+		if strings.Contains(r.stdout, jargon) {
+			t.Errorf("list says %q:\n%s", jargon, r.stdout)
 		}
 	}
 	// The pinned catalog: chi takes the learner's model, gin not yet.
@@ -314,21 +365,37 @@ func TestList(t *testing.T) {
 }
 
 func TestVersion(t *testing.T) {
-	t.Parallel()
+	noInfo := func() (*debug.BuildInfo, bool) { return nil, false }
+	installed := func() (*debug.BuildInfo, bool) { // go install …@v1.4.0
+		return &debug.BuildInfo{Main: debug.Module{Version: "v1.4.0"}}, true
+	}
+	built := func() (*debug.BuildInfo, bool) { // go build in a clone
+		return &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "4d6e4e2a1b2c3d4e5f60718293a4b5c6d7e8f901"},
+			{Key: "vcs.time", Value: "2026-12-01T22:10:00Z"},
+			{Key: "vcs.modified", Value: "true"},
+		}}, true
+	}
 	tests := []struct {
-		version, commit, date, want string
+		name, version, commit, date string
+		info                        func() (*debug.BuildInfo, bool)
+		want                        string
 	}{
-		{"dev", "", "", "scaffold dev\n"},
-		{"v1.2.3", "abc1234", "2026-11-21T07:00:00Z", "scaffold v1.2.3 (commit abc1234, built 2026-11-21T07:00:00Z)\n"},
+		{"nothing known", "dev", "", "", noInfo, "scaffold dev\n"},
+		{"release", "v1.2.3", "abc1234", "2026-11-21T07:00:00Z", built, "scaffold v1.2.3 (commit abc1234, built 2026-11-21T07:00:00Z)\n"},
+		{"go install", "dev", "", "", installed, "scaffold v1.4.0\n"},
+		{"go build", "dev", "", "", built, "scaffold dev (commit 4d6e4e2a1b2c, with uncommitted changes, built 2026-12-01T22:10:00Z)\n"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.version, func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			// not parallel: sets package variables
-			version, commit, date = tt.version, tt.commit, tt.date
-			t.Cleanup(func() { version, commit, date = "dev", "", "" })
-			r := runScaffold(t, runConfig{}, "version")
-			if r.code != 0 || r.stdout != tt.want {
-				t.Errorf("version = %d %q, want %q", r.code, r.stdout, tt.want)
+			version, commit, date, readBuildInfo = tt.version, tt.commit, tt.date, tt.info
+			t.Cleanup(func() { version, commit, date, readBuildInfo = "dev", "", "", debug.ReadBuildInfo })
+			for _, args := range [][]string{{"version"}, {"--version"}} {
+				r := runScaffold(t, runConfig{}, args...)
+				if r.code != 0 || r.stdout != tt.want {
+					t.Errorf("%s = %d %q, want %q", args[0], r.code, r.stdout, tt.want)
+				}
 			}
 		})
 	}
@@ -396,5 +463,29 @@ func TestNewHelp(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("help lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// TestIDsAnyCase: ids typed in any case mean the catalog's own, on every path.
+func TestIDsAnyCase(t *testing.T) {
+	t.Parallel()
+	for _, args := range [][]string{
+		{"--lang", "Python", "--framework", "FastAPI", "--db", "SQLite", "--api", "REST", "--license", "mit"},
+		{"--yes", "--lang", "PYTHON", "--db", "Sqlite", "--license", "MIT"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			t.Parallel()
+			dir := filepath.Join(t.TempDir(), "demo")
+			r := runScaffold(t, runConfig{identity: ada}, append([]string{"new", dir, "--no-git"}, args...)...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			answers := readAnswers(t, dir)
+			for _, want := range []string{"language: python\n", "framework: fastapi\n", "database: sqlite\n", "api: rest\n", "license: MIT\n"} {
+				if !strings.Contains(answers, want) {
+					t.Errorf(".scaffold.yaml lacks %q:\n%s", want, answers)
+				}
+			}
+		})
 	}
 }

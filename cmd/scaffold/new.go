@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -53,6 +55,9 @@ type newCmd struct {
 	modelFile string   // --model
 	install   bool     // --install
 	noInstall bool     // --no-install
+
+	global       gitrepo.Identity // the global Git identity, before any answer
+	saveIdentity bool             // the wizard was told to save the identity globally
 }
 
 func newNewCmd(a *app) *cobra.Command {
@@ -133,6 +138,10 @@ func (n *newCmd) run() error {
 		return &usageError{command: "new", err: fmt.Errorf("--install and --no-install contradict each other: pass one of them")}
 	}
 	o.Install = n.install
+	// A wrong value is reported before anything else, missing flags included.
+	if err := n.checkValues(cat); err != nil {
+		return err
+	}
 	if err := n.readModel(); err != nil {
 		return err
 	}
@@ -146,6 +155,7 @@ func (n *newCmd) run() error {
 		}
 	}
 	id := n.app.identity()
+	n.global = id
 	if o.AuthorName == "" {
 		o.AuthorName = id.Name
 	}
@@ -166,11 +176,12 @@ func (n *newCmd) run() error {
 			return &usageError{command: "new", err: fmt.Errorf("stdin is not a terminal, so scaffold cannot ask questions: pass %s, or --yes to take the defaults", strings.Join(missing, " "))}
 		}
 	default:
-		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given, out: n.app.streams.Out, installer: n.installer(nil)}
+		w := &wizard{p: n.app.prompter(n.app.streams), cat: cat, opts: o, given: n.given, out: n.app.streams.Out, installer: n.installer(nil),
+			global: id, gitConfig: n.gitConfigShown()}
 		if err := w.run(); err != nil {
 			return err
 		}
-		n.asked = w.asked
+		n.asked, n.saveIdentity = w.asked, w.saveIdentity
 	}
 
 	gen := &generator.Generator{Catalog: cat, Version: buildVersion()}
@@ -182,6 +193,8 @@ func (n *newCmd) run() error {
 		printDryRun(n.app.streams, plan)
 		return nil
 	}
+	wantInstall := o.Install
+	n.checkMachine(cat)
 	if o.Install {
 		// Ctrl-C during the install stops the setup command, not scaffold:
 		// the project is still committed, without what the setup writes.
@@ -194,16 +207,151 @@ func (n *newCmd) run() error {
 		return err
 	}
 	if n.asked {
-		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(res.Plan.Options))
+		answers := res.Plan.Options
+		answers.Install = wantInstall
+		fmt.Fprintf(n.app.streams.Out, "\nNext time, skip the questions with:\n  %s\n", equivalentCommand(answers))
 	}
 	printNextSteps(n.app.streams, res)
+	n.identityNote(res)
 	printInstallReport(n.app.streams, res)
 	return nil
+}
+
+// missingIdentity is what the global Git configuration lacks of the
+// identity the first commit was made with.
+func missingIdentity(global gitrepo.Identity, o generator.Options) gitrepo.Identity {
+	var need gitrepo.Identity
+	if global.Name == "" {
+		need.Name = o.AuthorName
+	}
+	if global.Email == "" {
+		need.Email = o.AuthorEmail
+	}
+	return need
+}
+
+// identityNote: when Git has no global identity, the learner's own next
+// commit fails. Save the one the project was committed with, if the wizard
+// was told to; else print the two commands that do it. Never silently.
+func (n *newCmd) identityNote(res *generator.Result) {
+	need := missingIdentity(n.global, res.Plan.Options)
+	if res.Commit == "" || need == (gitrepo.Identity{}) {
+		return
+	}
+	s := n.app.streams
+	if n.saveIdentity {
+		path, err := n.app.gitConfig()
+		if err == nil {
+			err = n.app.saveIdentity(path, need)
+		}
+		if err == nil {
+			fmt.Fprintf(s.Out, "\nSaved your Git identity in %s, so git commit works in every repository.\n", homePath(path))
+			return
+		}
+		fmt.Fprintf(s.ErrOut, "\nscaffold: warning: could not save your Git identity: %v\n", err)
+	}
+	fmt.Fprintln(s.Out, "\nGit does not know who you are yet, so your own next git commit will fail. Tell it once with:")
+	if need.Name != "" {
+		fmt.Fprintf(s.Out, "  git config --global user.name %s\n", shellQuote(need.Name))
+	}
+	if need.Email != "" {
+		fmt.Fprintf(s.Out, "  git config --global user.email %s\n", shellQuote(need.Email))
+	}
+}
+
+// gitConfigShown is the global Git configuration file, as the wizard names it.
+func (n *newCmd) gitConfigShown() string {
+	path, err := n.app.gitConfig()
+	if err != nil {
+		return "your global Git configuration"
+	}
+	return homePath(path)
+}
+
+// homePath writes a path under the home folder as ~/….
+func homePath(path string) string {
+	if home, err := os.UserHomeDir(); err == nil {
+		if rel, err := filepath.Rel(home, path); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.Join("~", rel)
+		}
+	}
+	return path
+}
+
+// checkMachine runs scaffold doctor's checks for the project's language
+// before the install step and says what is missing. That never fails the
+// generation; it only skips an install that could not work.
+func (n *newCmd) checkMachine(cat *generator.Catalog) {
+	o := &n.opts
+	lang, ok := cat.Language(o.Language)
+	if !ok {
+		return // Generate explains the language
+	}
+	var missing []generator.CheckResult
+	for _, r := range generator.Missing(generator.Doctor(n.app.probe(), o.Language), o.Language) {
+		if len(r.Languages) > 0 { // Git is not needed to generate: scaffold commits itself
+			missing = append(missing, r)
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	w := n.app.streams.ErrOut
+	fmt.Fprintf(w, "scaffold: warning: %s projects need what this machine does not have yet:\n", lang.Title)
+	for _, r := range missing {
+		fmt.Fprintf(w, "  ✗ %s: %s; get it from %s\n", r.Name, r.Detail, r.URL)
+	}
+	if o.Install {
+		o.Install = false
+		bp, _ := cat.Blueprint(o.Language, o.Framework)
+		if bp.Name == "" {
+			bp, _ = cat.DefaultFramework(o.Language)
+		}
+		fmt.Fprintf(w, "  So the dependencies are not installed now; once it is there, run in the project: %s\n", bp.Commands.Setup)
+	}
+	fmt.Fprintf(w, "  (scaffold doctor --lang %s checks again.)\n", o.Language)
 }
 
 // installer runs the setup command with the app's PATH and progress display.
 func (n *newCmd) installer(ctx context.Context) *generator.Installer {
 	return &generator.Installer{LookPath: n.app.lookPath, Context: ctx, Progress: installProgress(n.app.streams)}
+}
+
+// checkValues puts the ids given by flags in the catalog's spelling (--lang
+// Python is python) and rejects, with the closest valid id, a value that no
+// blueprint has, whatever the other answers are. Whether a known framework,
+// database or API style fits the rest is checked once the rest is known.
+func (n *newCmd) checkValues(cat *generator.Catalog) error {
+	o := &n.opts
+	o.Canonicalize(cat)
+	lang := ""
+	switch {
+	case n.given(flagLang):
+		lang = o.Language
+	case n.yes:
+		lang = generator.DefaultLanguage
+	}
+	for _, c := range []struct {
+		flag, what string
+		value      string
+		choices    []generator.Choice
+	}{
+		{flagLang, "language", o.Language, cat.LanguageChoices()},
+		{flagFramework, "framework", o.Framework, cat.FrameworkChoices("")},
+		{flagDB, "database", o.Database, cat.DatabaseChoices(nil)},
+		{flagAPI, "API style", o.API, cat.APIChoices(nil)},
+		{flagLicense, "licence", o.License, cat.LicenseChoices()},
+	} {
+		if !n.given(c.flag) || slices.ContainsFunc(c.choices, func(ch generator.Choice) bool { return ch.ID == c.value }) {
+			continue
+		}
+		choices, context := c.choices, ""
+		if c.flag == flagFramework && len(cat.Frameworks(lang)) > 0 {
+			choices, context = cat.FrameworkChoices(lang), " for "+lang
+		}
+		return generator.UnknownValue(c.what, c.value, context, choices)
+	}
+	return nil
 }
 
 // given reports whether a flag was set on the command line.
@@ -349,10 +497,13 @@ var newLong = `Create a new back-end project in DIR (default: the project name).
 
 Without flags, scaffold asks for the project name, language, framework,
 database, API style, what the API manages (its data model), GitHub owner,
-licence and author, and whether to install the dependencies. Every question
-has a flag; --yes takes the default for anything not given (Go, net/http,
-SQLite, REST, the task model, MIT, no install). Without a terminal, pass the
-answers as flags or use --yes.
+licence and author, and whether to install the dependencies, then shows every
+answer to create the project, change an answer or cancel. Without a global
+Git identity it also asks whether to save your name and e-mail there (as git
+config --global does). Every question has a flag; --yes takes the default for
+anything not given (Go, net/http, SQLite, REST, the task model, MIT, no
+install). Ids match in any case. Without a terminal, pass the answers as flags
+or use --yes.
 
 The data model
   The default model is one resource, task, with a required title and a done
@@ -387,7 +538,9 @@ Installing the dependencies
   the toolchain is on PATH; --yes leaves it off unless --install is given.
   A missing toolchain or a failing setup never fails the generation: the
   project is written and committed, and scaffold says what to install or
-  what failed and how to retry, and exits 0.`
+  what failed and how to retry, and exits 0. Before the install step,
+  scaffold runs the checks of scaffold doctor --lang for the project's
+  language and says what is missing.`
 
 // indent puts prefix before every line of s that is not empty.
 func indent(s, prefix string) string {

@@ -13,3 +13,6 @@ type Prompter interface {
 
 // errInterrupted is returned by a Prompter when the user presses Ctrl-C.
 var errInterrupted = errors.New("interrupted")
+
+// errCancelled: the learner chose Cancel in the wizard's summary.
+var errCancelled = errors.New("cancelled")

@@ -4,6 +4,8 @@ package main
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,6 +101,9 @@ func TestPTYWizard(t *testing.T) {
 		expectString(t, c, "Install the dependencies now?")
 		c.Send("No")
 		c.SendLine("")
+		expectString(t, c, "Your project:")
+		expectString(t, c, "Create the project?")
+		c.SendLine("") // default: create it
 		expectString(t, c, "Created ptydemo")
 		c.ExpectEOF()
 	}, "new")
@@ -173,6 +178,8 @@ func TestPTYOwnModel(t *testing.T) {
 		expectString(t, c, "Your data model:")
 		expectString(t, c, "Is this your model?")
 		c.SendLine("") // default: looks right
+		expectString(t, c, "Create the project?")
+		c.SendLine("") // default: create it
 		expectString(t, c, "Created notes")
 		c.ExpectEOF()
 	}, "new", dir, "--lang", "go", "--framework", "chi", "--db", "sqlite", "--api", "rest", "--owner", "octocat",
@@ -188,5 +195,84 @@ func TestPTYOwnModel(t *testing.T) {
 	}
 	if !strings.Contains(out, "--resource 'note: body:text(1..)!'") {
 		t.Errorf("the equivalent command does not carry the model")
+	}
+}
+
+// readingKeys is what survey writes once the terminal is in raw mode and
+// it is about to read keys: show the cursor, ask where it is.
+const readingKeys = "\x1b[?25h\x1b[6n"
+
+// TestPTYInvalidAnswerLeavesNoTrace: survey prints "Sorry, your reply was
+// invalid" above a question; once a valid answer is given, the screen shows
+// the answer and nothing of the refused ones, however long the message.
+func TestPTYInvalidAnswerLeavesNoTrace(t *testing.T) {
+	t.Setenv("NO_COLOR", "1")
+	for name, reason := range map[string]string{
+		"short message":   "must start with a letter",
+		"wrapped message": strings.Repeat("a reason long enough to wrap on the terminal ", 3),
+	} {
+		t.Run(name, func(t *testing.T) {
+			ptm, pts, err := pty.Open()
+			if err != nil {
+				t.Fatalf("open a pseudo-terminal: %v", err)
+			}
+			term := vt10x.New(vt10x.WithWriter(pts), vt10x.WithSize(80, 24))
+			c, err := expect.NewConsole(expect.WithStdin(ptm), expect.WithStdout(term),
+				expect.WithCloser(ptm, pts), expect.WithDefaultTimeout(20*time.Second))
+			if err != nil {
+				t.Fatalf("open a console: %v", err)
+			}
+			defer c.Close()
+			// A real terminal has a size: survey counts wrapped lines with it.
+			if err := pty.Setsize(c.Tty(), &pty.Winsize{Rows: 24, Cols: 80}); err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintln(c.Tty(), "a line before the question")
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				// Type only once survey reads keys: text typed before it
+				// puts the terminal in raw mode is echoed by the terminal
+				// itself (a line survey does not know about), and text that
+				// arrives with the answer to its cursor query is dropped
+				// by survey's reader, so give that answer a moment.
+				type_ := func(after, text string) {
+					expectString(t, c, after)
+					expectString(t, c, readingKeys)
+					time.Sleep(100 * time.Millisecond)
+					c.SendLine(text)
+				}
+				type_("Project name", "1bad")
+				type_("Sorry, your reply was invalid", "2bad")
+				type_("Sorry, your reply was invalid", "good")
+				type_("Next question", "")
+				c.ExpectEOF() // keeps reading, so survey's terminal queries are answered
+			}()
+			tty := c.Tty()
+			p := newSurveyPrompter(&Streams{In: tty, Out: tty, ErrOut: tty, InTTY: true, OutTTY: true, InFile: tty, OutFile: tty})
+			got, err := p.Input("Project name", "", "", func(s string) error {
+				if s != "good" {
+					return errors.New(reason)
+				}
+				return nil
+			})
+			if err != nil || got != "good" {
+				t.Fatalf("Input = %q, %v", got, err)
+			}
+			if _, err := p.Input("Next question", "x", "", nil); err != nil {
+				t.Fatal(err)
+			}
+			tty.Close()
+			<-done
+			var lines []string
+			for _, l := range strings.Split(expect.StripTrailingEmptyLines(term.String()), "\n") {
+				lines = append(lines, strings.TrimRight(l, " "))
+			}
+			screen := strings.TrimSpace(strings.Join(lines, "\n"))
+			want := "a line before the question\n? Project name good\n? Next question x"
+			if screen != want {
+				t.Errorf("screen:\n%s\nwant:\n%s", screen, want)
+			}
+		})
 	}
 }

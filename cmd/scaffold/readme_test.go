@@ -45,7 +45,6 @@ func TestReadmeCatalog(t *testing.T) {
 func catalogMarkdown(cat *generator.Catalog) string {
 	var b strings.Builder
 	b.WriteString("| language | framework (`--framework`) | databases (`--db`) | API styles (`--api`) |\n| --- | --- | --- | --- |\n")
-	var notes []string
 	for _, bp := range cat.Blueprints {
 		lang, _ := cat.Language(bp.Language)
 		fw := bp.Title + " (`" + bp.Framework + "`)"
@@ -54,16 +53,9 @@ func catalogMarkdown(cat *generator.Catalog) string {
 		}
 		b.WriteString("| " + lang.Title + " (`" + lang.ID + "`) | " + fw + " | " +
 			strings.Join(bp.Databases, ", ") + " | " + strings.Join(bp.APIs, ", ") + " |\n")
-		for _, u := range bp.Unsupported {
-			what := u.Database
-			if what == "" {
-				what = u.API
-			}
-			notes = append(notes, "- "+bp.Title+" without "+what+": "+u.Reason)
-		}
 	}
-	if len(notes) > 0 {
-		b.WriteString("\nNot offered, and why:\n\n" + strings.Join(notes, "\n") + "\n")
+	if notes := notOffered(cat); len(notes) > 0 {
+		b.WriteString("\nNot offered, and why:\n\n- " + strings.Join(notes, "\n- ") + "\n")
 	}
 	return b.String()
 }
@@ -80,5 +72,31 @@ func TestReadmeShorthand(t *testing.T) {
 		if line = strings.TrimSpace(line); line != "" && !strings.Contains(string(raw), line) {
 			t.Errorf("README.md lacks the shorthand help line %q", line)
 		}
+	}
+}
+
+// TestReadmeComments: every HTML comment of the README is closed and none
+// is broken, so no piece of one shows as text (as under Install once did).
+func TestReadmeComments(t *testing.T) {
+	t.Parallel()
+	raw, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := string(raw)
+	for {
+		open, end := strings.Index(rest, "<!--"), strings.Index(rest, "-->")
+		switch {
+		case open < 0 && end < 0:
+			return
+		case open < 0 || (end >= 0 && end < open):
+			t.Fatalf("README.md has a --> without its <!--, shown as text: %q", rest[max(0, end-80):end+3])
+		case end < 0:
+			t.Fatalf("README.md has a <!-- that is never closed: %q", rest[open:min(len(rest), open+80)])
+		}
+		if inner := rest[open+4 : end]; strings.Contains(inner, "<!--") || strings.Contains(inner, "--") {
+			t.Errorf("README.md has a comment with -- or a nested <!-- inside, which ends it early on GitHub: %q", inner)
+		}
+		rest = rest[end+3:]
 	}
 }

@@ -27,15 +27,23 @@ type app struct {
 	identity func() gitrepo.Identity
 	catalog  func() (*generator.Catalog, error)
 	lookPath func(string) (string, error) // finds the install step's toolchain
+	// gitConfig is the global Git configuration file an identity is saved in.
+	gitConfig func() (string, error)
+	// output runs a program for the doctor's checks; nil runs it for real.
+	output       func(name string, args ...string) (string, error)
+	saveIdentity func(path string, id gitrepo.Identity) error
 }
 
 func newApp(s *Streams) *app {
 	return &app{
 		streams:  s,
 		prompter: newSurveyPrompter,
-		identity: gitrepo.GlobalIdentity,
+		identity: gitrepo.ReadGlobalIdentity,
 		catalog:  func() (*generator.Catalog, error) { return generator.LoadCatalog(blueprints.FS) },
 		lookPath: exec.LookPath,
+
+		gitConfig:    gitrepo.GlobalConfigPath,
+		saveIdentity: gitrepo.SaveIdentity,
 	}
 }
 
@@ -56,6 +64,9 @@ func run(a *app, args []string) int {
 	case errors.Is(err, errInterrupted):
 		fmt.Fprintln(a.streams.ErrOut, "scaffold: cancelled; nothing was written")
 		return exitInterrupt
+	case errors.Is(err, errCancelled):
+		fmt.Fprintln(a.streams.ErrOut, "scaffold: cancelled; nothing was written")
+		return exitError
 	case errors.As(err, &usage):
 		fmt.Fprintf(a.streams.ErrOut, "scaffold: %v (see scaffold %s --help)\n", err, usage.command)
 		return exitUsage
@@ -85,7 +96,8 @@ database and explains itself in its README — with a first Git commit.`,
 		Example: `  scaffold new                 # answer a few questions
   scaffold new my-api --yes    # Go, net/http, SQLite, REST
   scaffold new shop --lang python --framework fastapi --db postgres --api rest
-  scaffold list                # what can be generated`,
+  scaffold list                # what can be generated, with the ids to type
+  scaffold doctor --lang python  # is this machine ready for a Python project?`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       buildVersion(),
@@ -97,7 +109,7 @@ database and explains itself in its README — with a first Git commit.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return &usageError{command: cmd.Name(), err: err}
 	})
-	root.AddCommand(newNewCmd(a), newListCmd(a), newVersionCmd(a))
+	root.AddCommand(newNewCmd(a), newListCmd(a), newDoctorCmd(a), newVersionCmd(a))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }

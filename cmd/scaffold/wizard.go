@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
-	"strings"
+	"text/tabwriter"
 
 	"github.com/scaffold-dev/scaffold/generator"
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // wizard asks, in a fixed order, every question whose answer was not given
@@ -23,6 +26,12 @@ type wizard struct {
 	out       io.Writer            // notes between questions (the model summary)
 	installer *generator.Installer // tells whether the toolchain is on PATH
 	asked     bool
+
+	dirFromName bool // the folder is the typed name: it follows a changed name
+
+	global       gitrepo.Identity // the global Git identity before the wizard
+	gitConfig    string           // the file it would be saved in, for the question
+	saveIdentity bool             // the answer: save name and e-mail globally
 }
 
 func (w *wizard) run() error {
@@ -30,24 +39,11 @@ func (w *wizard) run() error {
 	if err := w.precheck(); err != nil {
 		return err
 	}
-	steps := []struct {
-		flag string
-		ask  func() error
-	}{
-		{flagName, w.askName},
-		{flagLang, w.askLanguage},
-		{flagFramework, w.askFramework},
-		{flagDB, w.askDatabase},
-		{flagAPI, w.askAPI},
-		{flagModel, w.askModel},
-		{flagOwner, w.askOwner},
-		{flagLicense, w.askLicense},
-		{flagAuthorName, w.askAuthorName},
-		{flagAuthorEmail, w.askAuthorEmail},
-		{flagInstall, w.askInstall},
-	}
-	for _, s := range steps {
-		if w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
+	for _, s := range w.steps() {
+		if s.needed != nil && !s.needed() {
+			continue
+		}
+		if s.flag != "" && w.answered(s.flag) || (s.flag == flagName && o.Name != "" && w.dirGiven()) {
 			if err := w.check(s.flag); err != nil {
 				return err
 			}
@@ -58,7 +54,173 @@ func (w *wizard) run() error {
 			return err
 		}
 	}
+	if !w.asked { // every answer came from a flag: nothing to review
+		return nil
+	}
+	return w.confirm()
+}
+
+// step is one question of the wizard and the flag that answers it.
+type step struct {
+	flag  string
+	label string        // its line in the summary
+	value func() string // the answer, as the summary shows it
+	ask   func() error
+	// needed, when set, says whether the question applies at all.
+	needed func() bool
+}
+
+func (w *wizard) steps() []step {
+	o := w.opts
+	return []step{
+		{flagName, "Project name", func() string {
+			if o.Dir == "" || o.Dir == filepath.Clean(o.Name) {
+				return o.Name
+			}
+			return o.Name + " (in " + displayPath(o.Dir) + ")"
+		}, w.askName, nil},
+		{flagLang, "Language", func() string { l, _ := w.cat.Language(o.Language); return l.Title }, w.askLanguage, nil},
+		{flagFramework, "Framework", func() string { return w.blueprint().Title }, w.askFramework, nil},
+		{flagDB, "Database", func() string { d, _ := w.cat.Database(o.Database); return d.Title }, w.askDatabase, nil},
+		{flagAPI, "API style", func() string { a, _ := w.cat.API(o.API); return a.Title }, w.askAPI, nil},
+		{flagModel, "Data model", func() string { return w.model().Describe() }, w.askModel, nil},
+		{flagOwner, "GitHub owner", func() string { return orNone(o.Owner, "none yet") }, w.askOwner, nil},
+		{flagLicense, "Licence", func() string { l, _ := w.cat.License(orNone(o.License, generator.DefaultLicense)); return l.Title }, w.askLicense, nil},
+		{flagAuthorName, "Author name", func() string { return orNone(o.AuthorName, "none") }, w.askAuthorName, nil},
+		{flagAuthorEmail, "Author e-mail", func() string { return orNone(o.AuthorEmail, "none") }, w.askAuthorEmail, nil},
+		{"", "Save as your Git identity", func() string { return yesNoText(w.saveIdentity) }, w.askSaveIdentity, w.identityMissing},
+		{flagInstall, "Install the dependencies", func() string { return yesNoText(o.Install) }, w.askInstall, nil},
+	}
+}
+
+// identityMissing: the first commit needs an identity the global Git
+// configuration does not have, so the learner's own commits would fail.
+func (w *wizard) identityMissing() bool {
+	return w.opts.Git && missingIdentity(w.global, *w.opts) != (gitrepo.Identity{})
+}
+
+// askSaveIdentity offers to do what git config --global would; never
+// silently.
+func (w *wizard) askSaveIdentity() error {
+	i, err := w.p.Select("Save your name and e-mail as your Git identity (git config --global)?",
+		[]string{"Yes, save them in " + w.gitConfig, "No, I will set them myself"}, 0,
+		"Git has no user.name or user.email yet: without them, git commit fails in your new project too.")
+	if err != nil {
+		return err
+	}
+	w.saveIdentity = i == 0
 	return nil
+}
+
+func orNone(s, none string) string {
+	if s == "" {
+		return none
+	}
+	return s
+}
+
+func yesNoText(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// model is the model the project will serve.
+func (w *wizard) model() *model.Model {
+	if w.opts.Model == nil || w.blueprint().Contract != generator.ContractV2 {
+		m := model.Default()
+		m.Normalize()
+		return m
+	}
+	return w.opts.Model
+}
+
+// The choices of the summary.
+const (
+	confirmCreate = iota
+	confirmChange
+	confirmCancel
+)
+
+// confirm shows every answer and the data model, then creates, changes an
+// answer (and whatever depends on it) or cancels. Nothing is written before
+// the learner chooses Create.
+func (w *wizard) confirm() error {
+	for {
+		var steps []step
+		for _, s := range w.steps() {
+			if s.needed == nil || s.needed() {
+				steps = append(steps, s)
+			}
+		}
+		w.printSummary(steps)
+		i, err := w.p.Select("Create the project?", []string{"Create it", "Change an answer", "Cancel"}, confirmCreate,
+			"Nothing is written before you choose Create it.")
+		if err != nil {
+			return err
+		}
+		switch i {
+		case confirmCreate:
+			return nil
+		case confirmCancel:
+			return errCancelled
+		}
+		labels := make([]string, len(steps))
+		for k, s := range steps {
+			labels[k] = s.label + ": " + s.value()
+		}
+		k, err := w.p.Select("Which answer do you want to change?", labels, 0, "")
+		if err != nil {
+			return err
+		}
+		if err := steps[k].ask(); err != nil {
+			return err
+		}
+		if err := w.repair(); err != nil {
+			return err
+		}
+	}
+}
+
+// repair asks again the answers a changed answer made impossible: a
+// framework of another language, a database or API style the framework does
+// not offer, a model the blueprint cannot take.
+func (w *wizard) repair() error {
+	o := w.opts
+	if _, ok := w.cat.Blueprint(o.Language, o.Framework); !ok {
+		if err := w.askFramework(); err != nil {
+			return err
+		}
+	}
+	bp := w.blueprint()
+	if !slices.Contains(bp.Databases, o.Database) {
+		if err := w.askDatabase(); err != nil {
+			return err
+		}
+	}
+	if !slices.Contains(bp.APIs, o.API) {
+		if err := w.askAPI(); err != nil {
+			return err
+		}
+	}
+	if bp.Contract != generator.ContractV2 && o.Model != nil && !o.Model.IsDefaultShape() {
+		o.Model = nil
+		return w.askModel() // says the blueprint serves the default model
+	}
+	return nil
+}
+
+// printSummary writes every answer, then the data model as a table.
+func (w *wizard) printSummary(steps []step) {
+	fmt.Fprintln(w.out, "\nYour project:")
+	tw := tabwriter.NewWriter(w.out, 0, 0, 2, ' ', 0)
+	for _, s := range steps {
+		fmt.Fprintf(tw, "  %s\t%s\n", s.label, s.value())
+	}
+	tw.Flush()
+	printModel(w.out, w.model())
+	fmt.Fprintln(w.out)
 }
 
 // answered reports whether a flag gave the answer to the question of flag.
@@ -73,38 +235,53 @@ func (w *wizard) answered(flag string) bool {
 }
 
 // precheck rejects, before any question, a flag value that is wrong
-// whatever the other answers will be.
+// whatever the other answers will be (the ids are checked before the wizard
+// starts: newCmd.checkValues).
 func (w *wizard) precheck() error {
 	o := w.opts
-	known := func(flag, value, what string, list []string) error {
-		if w.given(flag) && !slices.Contains(list, value) {
-			return fmt.Errorf("unknown %s %q: choose one of %s", what, value, strings.Join(list, ", "))
-		}
-		return nil
-	}
 	if w.given(flagName) {
 		if err := generator.ValidateName(o.Name); err != nil {
 			return err
 		}
 	}
-	for _, err := range []error{
-		known(flagLang, o.Language, "language", choiceList(w.cat, "lang")),
-		known(flagFramework, o.Framework, "framework", choiceList(w.cat, "framework")),
-		known(flagDB, o.Database, "database", choiceList(w.cat, "db")),
-		known(flagAPI, o.API, "API style", choiceList(w.cat, "api")),
-		generator.ValidateOwner(o.Owner),
-		generator.ValidateEmail(o.AuthorEmail),
-	} {
-		if err != nil {
-			return err
-		}
+	if err := generator.ValidateOwner(o.Owner); err != nil {
+		return err
 	}
-	if w.given(flagLicense) {
-		if _, ok := w.cat.License(o.License); !ok {
-			return fmt.Errorf("unknown licence %q: choose one of %s", o.License, strings.Join(choiceList(w.cat, "license"), ", "))
-		}
+	if err := generator.ValidateEmail(o.AuthorEmail); err != nil {
+		return err
+	}
+	// A folder given (or named by --name) is checked now, not after every
+	// question; a name typed in the wizard is checked as it is typed.
+	if dir := w.destination(o.Name); dir != "" && (w.dirGiven() || w.given(flagName)) && !o.DryRun {
+		return generator.CheckDestination(dir, o.Force)
 	}
 	return nil
+}
+
+// destination is the folder the project named name goes to.
+func (w *wizard) destination(name string) string {
+	if w.dirGiven() && !w.dirFromName {
+		return w.opts.Dir
+	}
+	return filepath.Clean(name)
+}
+
+// validateName checks a typed project name and, unless this is a dry run,
+// that its folder can take the project: a folder that exists and is not
+// empty is refused here, so the learner types another name at once.
+func (w *wizard) validateName(name string) error {
+	if err := generator.ValidateName(name); err != nil {
+		return err
+	}
+	if w.opts.DryRun {
+		return nil
+	}
+	dir := w.destination(name)
+	err := generator.CheckDestination(dir, w.opts.Force)
+	if errors.Is(err, generator.ErrNotEmpty) {
+		return fmt.Errorf("the folder %s already exists and is not empty: choose another name (or start again with --force to write into it)", dir)
+	}
+	return err
 }
 
 // dirGiven: a DIR argument names the project, so the name is not asked.
@@ -156,13 +333,13 @@ func (w *wizard) askName() error {
 	}
 	name, err := w.p.Input("Project name", def,
 		"Becomes the folder, the repository and the package name. Letters, digits, - and _.",
-		generator.ValidateName)
+		w.validateName)
 	if err != nil {
 		return err
 	}
 	w.opts.Name = name
-	if w.opts.Dir == "" {
-		w.opts.Dir = filepath.Clean(name)
+	if w.opts.Dir == "" || w.dirFromName {
+		w.opts.Dir, w.dirFromName = filepath.Clean(name), true
 	}
 	return nil
 }

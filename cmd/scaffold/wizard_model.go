@@ -376,12 +376,12 @@ func (w *wizard) review(m *model.Model) error {
 		m.Normalize()
 		printModel(w.out, m)
 		problem := m.Validate()
-		options := []string{"Looks right: write the project", "Change a field", "Delete a field", "Add a field", "Add a resource"}
+		options := []string{"Looks right: go on", "Change a field", "Delete a field", "Add a field", "Add a resource"}
 		if problem != nil {
 			fmt.Fprintf(w.out, "This model cannot be written yet: %v\n", problem)
 			options[reviewWrite] = "(fix the model first)"
 		}
-		i, err := w.p.Select("Is this your model?", options, reviewWrite, "Nothing is written until you choose the first answer.")
+		i, err := w.p.Select("Is this your model?", options, reviewWrite, "Nothing is written before you choose Create it in the summary that follows.")
 		if err != nil {
 			return err
 		}

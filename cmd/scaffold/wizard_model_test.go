@@ -25,6 +25,7 @@ var after = []answer{
 	{question: "Author name", text: "Ada Lovelace"},
 	{question: "Author e-mail", text: "ada@example.com"},
 	{question: "Install the dependencies now?", choice: "No"},
+	{question: "Create the project?", choice: "Create it", wantDef: "Create it"},
 }
 
 func script(model ...answer) []answer {

@@ -91,6 +91,7 @@ type harness struct {
 	unreachable map[string]error // database kind → why its server does not answer
 	clients     *soapClients     // zeep and wsimport, for the SOAP combinations
 	sem         chan struct{}
+	lintMu      sync.Mutex // the lint commands run one at a time
 
 	mu      sync.Mutex
 	results []result
@@ -309,11 +310,35 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	}) {
 		return
 	}
-	if bp.Commands.Check == "" {
+	if bp.Commands.Check == "" && bp.Commands.Lint == "" {
 		res.Steps["check"] = stepResult{Status: "skip"}
 	} else {
 		step("check", func(logPath string) error {
-			return runShell(proj, env, bp.Commands.Check, logPath, checkTimeout)
+			if check := bp.Commands.Check; check != "" {
+				if err := runShell(proj, env, check, logPath, checkTimeout); err != nil {
+					return err
+				}
+			}
+			lint := bp.Commands.Lint
+			if lint == "" {
+				return nil
+			}
+			if tool := strings.Fields(lint)[0]; !onPath(tool) {
+				if h.inCI {
+					return fmt.Errorf("%s is not on PATH, so `%s` cannot run (.ci/run installs it)", tool, lint)
+				}
+				t.Logf("SKIPPED: %s: `%s` not run: %s is not on PATH", c.Name(), lint, tool)
+				return nil
+			}
+			// One lint at a time: golangci-lint refuses to run beside itself (it
+			// locks its cache), and the linters are the heaviest part of the step.
+			h.lintMu.Lock()
+			defer h.lintMu.Unlock()
+			lintLog := strings.TrimSuffix(logPath, ".log") + "-lint.log"
+			if err := runShell(proj, env, lint, lintLog, checkTimeout); err != nil {
+				return fmt.Errorf("`%s`: %w (log: %s)\n%s", lint, err, lintLog, tail(lintLog, 30))
+			}
+			return nil
 		})
 	}
 	step("test", func(logPath string) error {
@@ -458,6 +483,11 @@ func freePort(t *testing.T) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+func onPath(tool string) bool {
+	_, err := exec.LookPath(tool)
+	return err == nil
 }
 
 // runShell runs command with sh -c in dir, its output going to logPath.

@@ -28,6 +28,7 @@ func (bp blueprint) v2() bool { return bp.Contract == "v2" }
 type commands struct {
 	Setup string `json:"setup"`
 	Check string `json:"check"`
+	Lint  string `json:"lint"`
 	Test  string `json:"test"`
 	Run   string `json:"run"`
 	Build string `json:"build"`

@@ -184,6 +184,10 @@ func (f Field) Invalid() []Sample {
 		add("a string holding a lone surrogate", RawJSON(`"bad\ud800value"`))
 		if f.Required {
 			add("a blank string", "   ")
+			// Blank to one runtime or another: a service must not take its own
+			// language's trim for the rule (Python keeps U+200B and the BOM, Java's
+			// strip keeps U+00A0).
+			add("a string of spaces only some runtimes trim", "\u00a0\u200b\ufeff\u3000")
 		}
 		if mn, ok := f.MinInt(); ok && mn > 1 {
 			add("one character too short", strings.Repeat("a", int(mn)-1))

@@ -433,10 +433,12 @@ func (f Field) Check(v any) string {
 	return ""
 }
 
-// IsBlank reports whether s is empty once trimmed the way any of the target
-// languages trims (Go, Python, Java's strip, JavaScript): Unicode white
-// space, U+001C–U+001F, U+180E, U+200B and the BOM. A required string must
-// not be blank; the OpenAPI spec's pattern says the same.
+// IsBlank reports whether s holds only characters that one target language
+// or another trims, or that older Unicode counted as spaces: Unicode white
+// space (Go, Java's strip, JavaScript), U+001C–U+001F (Python), the BOM
+// (JavaScript), U+180E and U+200B (spaces before Unicode 6.3 and 4.0.1). No
+// runtime trims all of them, so each service checks this set itself. A
+// required string must not be blank; the OpenAPI spec's pattern says the same.
 func IsBlank(s string) bool {
 	for _, r := range s {
 		switch {

@@ -21,6 +21,7 @@ INVALID = [
     ("title", "a string holding U+0000", "\"bad\\u0000value\""),
     ("title", "a string holding a lone surrogate", "\"bad\\ud800value\""),
     ("title", "a blank string", "\"   \""),
+    ("title", "a string of spaces only some runtimes trim", "\"\u00a0\u200b\ufeff\u3000\""),
     ("title", "one character too long", "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
     ("done", "null for a field with a default", "null"),
     ("done", "a string instead of true or false", "\"true\""),

@@ -75,6 +75,7 @@ func TestTasksSOAP(t *testing.T) {
 		{"an unknown field", op("CreateTask", taskChildren+"<no_such_field>1</no_such_field>"), "soap:Client"},
 		{"a bad limit", op("ListTasks", "<limit>0</limit>"), "soap:Client"},
 		{"title: a blank string", op("CreateTask", "<title>   </title><done>false</done>"), "soap:Client"},
+		{"title: a string of spaces only some runtimes trim", op("CreateTask", "<title>\u00a0\u200b\ufeff\u3000</title><done>false</done>"), "soap:Client"},
 		{"title: one character too long", op("CreateTask", "<title>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</title><done>false</done>"), "soap:Client"},
 	} {
 		status, body := post(t, srv.URL, c.payload)

@@ -47,6 +47,7 @@ func TestDecodeNewValues(t *testing.T) {
 		{"title", "a string holding U+0000", "\"bad\\u0000value\"", false},
 		{"title", "a string holding a lone surrogate", "\"bad\\ud800value\"", false},
 		{"title", "a blank string", "\"   \"", false},
+		{"title", "a string of spaces only some runtimes trim", "\"\u00a0\u200b\ufeff\u3000\"", false},
 		{"title", "one character too long", "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"", false},
 		{"done", "valid value 1", "false", true},
 		{"done", "valid value 2", "true", true},

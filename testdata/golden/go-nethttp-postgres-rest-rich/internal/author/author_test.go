@@ -47,6 +47,7 @@ func TestDecodeNewValues(t *testing.T) {
 		{"full_name", "a string holding U+0000", "\"bad\\u0000value\"", false},
 		{"full_name", "a string holding a lone surrogate", "\"bad\\ud800value\"", false},
 		{"full_name", "a blank string", "\"   \"", false},
+		{"full_name", "a string of spaces only some runtimes trim", "\"\u00a0\u200b\ufeff\u3000\"", false},
 		{"full_name", "one character too short", "\"a\"", false},
 		{"full_name", "one character too long", "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"", false},
 		{"born_on", "valid value 1", "\"2024-05-01\"", true},

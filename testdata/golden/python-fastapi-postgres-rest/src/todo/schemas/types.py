@@ -23,6 +23,9 @@ _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Blank is what any of the API's clients and servers would trim, not only what
+# str.strip() does: it keeps U+180E, U+200B and the BOM (the spec's pattern).
+_BLANK = re.compile("[\\s\u180e\u200b\ufeff]*")
 _QUERY_INT = re.compile(r"-?[0-9]{1,19}")
 
 
@@ -36,7 +39,7 @@ def _storable(value: str) -> str:
 
 
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    if _BLANK.fullmatch(value):
         raise ValueError("must not be blank")
     return value
 
