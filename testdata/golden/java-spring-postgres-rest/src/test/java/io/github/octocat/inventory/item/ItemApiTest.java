@@ -128,6 +128,7 @@ class ItemApiTest extends TestDatabase {
         assertInvalid("{\"title\":\"bad\\u0000value\",\"done\":false}", "title"); // a string holding U+0000
         assertInvalid("{\"title\":\"bad\\ud800value\",\"done\":false}", "title"); // a string holding a lone surrogate
         assertInvalid("{\"title\":\"   \",\"done\":false}", "title"); // a blank string
+        assertInvalid("{\"title\":\"\u00a0\u200b\ufeff\u3000\",\"done\":false}", "title"); // a string of spaces only some runtimes trim
         assertInvalid("{\"title\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\"done\":false}", "title"); // one character too long
         assertThat(total()).as("nothing stored").isEqualTo(before);
     }

@@ -97,6 +97,8 @@ class ItemControllerTest {
             "{\"title\":\"bad\\ud800value\",\"done\":false}",
             // a blank string
             "{\"title\":\"   \",\"done\":false}",
+            // a string of spaces only some runtimes trim
+            "{\"title\":\"\u00a0\u200b\ufeff\u3000\",\"done\":false}",
             // one character too long
             "{\"title\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\",\"done\":false}",
         };
