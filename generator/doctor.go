@@ -129,9 +129,21 @@ var Checks = []Check{
 // Doctor runs the checks a project in language needs, or every check when
 // language is empty, at the same time, and returns them in order.
 func Doctor(p Probe, language string) []CheckResult {
+	return runChecks(p, func(c Check) bool {
+		return language == "" || len(c.Languages) == 0 || slices.Contains(c.Languages, language)
+	})
+}
+
+// ToolchainChecks runs only the checks of language's own toolchain: what its
+// install step needs, without Git (scaffold commits itself) or Docker.
+func ToolchainChecks(p Probe, language string) []CheckResult {
+	return runChecks(p, func(c Check) bool { return slices.Contains(c.Languages, language) })
+}
+
+func runChecks(p Probe, keep func(Check) bool) []CheckResult {
 	var results []CheckResult
 	for _, c := range Checks {
-		if language == "" || len(c.Languages) == 0 || slices.Contains(c.Languages, language) {
+		if keep(c) {
 			results = append(results, CheckResult{Check: c})
 		}
 	}

@@ -278,21 +278,21 @@ func homePath(path string) string {
 	return path
 }
 
-// checkMachine runs scaffold doctor's checks for the project's language
-// before the install step and says what is missing. That never fails the
-// generation; it only skips an install that could not work.
+// checkMachine runs scaffold doctor's checks of the project language's
+// toolchain before the install step and says what is missing. That never
+// fails the generation; it only skips an install that could not work.
+// Without an install step nothing is checked: the project's README names its
+// prerequisites, and checking costs a run of each toolchain.
 func (n *newCmd) checkMachine(cat *generator.Catalog) {
 	o := &n.opts
+	if !o.Install {
+		return
+	}
 	lang, ok := cat.Language(o.Language)
 	if !ok {
 		return // Generate explains the language
 	}
-	var missing []generator.CheckResult
-	for _, r := range generator.Missing(generator.Doctor(n.app.probe(), o.Language), o.Language) {
-		if len(r.Languages) > 0 { // Git is not needed to generate: scaffold commits itself
-			missing = append(missing, r)
-		}
-	}
+	missing := generator.Missing(generator.ToolchainChecks(n.app.probe(), o.Language), o.Language)
 	if len(missing) == 0 {
 		return
 	}
@@ -301,14 +301,12 @@ func (n *newCmd) checkMachine(cat *generator.Catalog) {
 	for _, r := range missing {
 		fmt.Fprintf(w, "  ✗ %s: %s; get it from %s\n", r.Name, r.Detail, r.URL)
 	}
-	if o.Install {
-		o.Install = false
-		bp, _ := cat.Blueprint(o.Language, o.Framework)
-		if bp.Name == "" {
-			bp, _ = cat.DefaultFramework(o.Language)
-		}
-		fmt.Fprintf(w, "  So the dependencies are not installed now; once it is there, run in the project: %s\n", bp.Commands.Setup)
+	o.Install = false
+	bp, _ := cat.Blueprint(o.Language, o.Framework)
+	if bp.Name == "" {
+		bp, _ = cat.DefaultFramework(o.Language)
 	}
+	fmt.Fprintf(w, "  So the dependencies are not installed now; once it is there, run in the project: %s\n", bp.Commands.Setup)
 	fmt.Fprintf(w, "  (scaffold doctor --lang %s checks again.)\n", o.Language)
 }
 
@@ -539,8 +537,8 @@ Installing the dependencies
   A missing toolchain or a failing setup never fails the generation: the
   project is written and committed, and scaffold says what to install or
   what failed and how to retry, and exits 0. Before the install step,
-  scaffold runs the checks of scaffold doctor --lang for the project's
-  language and says what is missing.`
+  scaffold runs the checks of scaffold doctor --lang for the toolchain of
+  the project's language and says what is missing.`
 
 // indent puts prefix before every line of s that is not empty.
 func indent(s, prefix string) string {
