@@ -43,6 +43,29 @@ class ApplicationTest extends TestDatabase {
         assertThat(res.statusCode()).isEqualTo(404);
         assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(ApiClient.parse(res.body()).get("instance").asText()).isEqualTo("/no/such/route");
+    }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsA404Problem() {
+        HttpResponse<String> res = api.get("/error");
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** Tomcat would refuse TRACE with a bare 405 before any filter, and the servlet API would echo it. */
+    @Test
+    void traceIsAProblemLikeAnyOtherMethodAndIsNeverEchoed() {
+        HttpResponse<String> res = api.send("TRACE", "/healthz", null, null);
+        assertThat(res.statusCode()).isEqualTo(405);
+        assertThat(res.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(res.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(res.body()).doesNotContain("TRACE /healthz");
+        assertThat(ApiClient.parse(res.body()).get("instance").asText()).isEqualTo("/healthz");
+        assertThat(api.send("TRACE", "/no/such/route", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
