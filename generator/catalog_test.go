@@ -150,7 +150,7 @@ func TestModelDrivenTemplates(t *testing.T) {
 							if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
 								t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)
 							}
-							if m != renamed || engineFiles[f.Path] || problemRe.MatchString(f.Path) {
+							if m != renamed || engineFiles[f.Path] || vendoredFiles[f.Path] || problemRe.MatchString(f.Path) {
 								continue
 							}
 							for i, line := range strings.Split(string(f.Data), "\n") {
@@ -179,6 +179,10 @@ var (
 	// engineFiles are written by the engine from the model, not by templates
 	// (generator/apispec has their tests), and .scaffold.yaml.
 	engineFiles = map[string]bool{"api/openapi.yaml": true, "api/service.wsdl": true, AnswersFile: true}
+	// vendoredFiles are third-party scripts copied unchanged, whose words are
+	// their language's, not a model's: the Maven Wrapper's POSIX shell script
+	// ends its loops with the keyword done.
+	vendoredFiles = map[string]bool{"mvnw": true}
 )
 
 // renderCombo renders bp for the database, the API style and (a copy of) the

@@ -2,59 +2,79 @@ package io.github.octocat.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Starts the whole application on a random port against the real database and calls it over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApplicationTest extends TestDatabase {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+    }
 
     @Test
     void healthzIsOkWhenTheDatabaseAnswers() {
-        ResponseEntity<String> res = http.getForEntity("/healthz", String.class);
-        assertThat(res.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(res.getBody()).isEqualTo("{\"status\":\"ok\"}");
+        HttpResponse<String> res = api.get("/healthz");
+        assertThat(res.statusCode()).isEqualTo(200);
+        assertThat(res.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(res.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 
     @Test
-    @SuppressWarnings("rawtypes")
-    void createReadUpdateDelete() {
-        String path = "/api/v1/items";
-        ResponseEntity<Map> created = http.postForEntity(path, Map.of("title", "integration"), Map.class);
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String location = created.getHeaders().getLocation().toString();
-        assertThat(created.getBody()).containsEntry("title", "integration").containsEntry("done", false);
-
-        assertThat(http.getForEntity(location, Map.class).getBody()).containsEntry("title", "integration");
-
-        ResponseEntity<Map> updated = http.exchange(location, HttpMethod.PUT,
-                new HttpEntity<>(Map.of("title", "renamed", "done", true)), Map.class);
-        assertThat(updated.getBody()).containsEntry("title", "renamed").containsEntry("done", true);
-
-        ResponseEntity<Map> page = http.getForEntity(path + "?limit=1&offset=0", Map.class);
-        assertThat(page.getBody()).containsEntry("limit", 1).containsEntry("offset", 0).containsKey("total");
-
-        assertThat(http.exchange(location, HttpMethod.DELETE, null, Void.class).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
-        ResponseEntity<String> gone = http.getForEntity(location, String.class);
-        assertThat(gone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(gone.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+    void anyContentTypeOnARouteWithoutBodyIsIgnored() {
+        for (String type : new String[] {"multipart/form-data; boundary=x", "text/plain", "nonsense"}) {
+            assertThat(api.send("GET", "/healthz", type, null).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
-    void servesTheOpenApiDocument() {
-        ResponseEntity<String> res = http.getForEntity("/openapi.yaml", String.class);
-        assertThat(res.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(res.getBody()).contains("openapi: 3.1");
+    void unknownRouteIsA404Problem() {
+        HttpResponse<String> res = api.get("/no/such/route");
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(ApiClient.parse(res.body()).get("instance").asText()).isEqualTo("/no/such/route");
+    }
+
+    @Test
+    void theErrorPathAskedForDirectlyIsA404Problem() {
+        HttpResponse<String> res = api.get("/error");
+        assertThat(res.statusCode()).isEqualTo(404);
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    /** Tomcat would refuse TRACE with a bare 405 before any filter, and the servlet API would echo it. */
+    @Test
+    void traceIsAProblemLikeAnyOtherMethodAndIsNeverEchoed() {
+        HttpResponse<String> res = api.send("TRACE", "/healthz", null, null);
+        assertThat(res.statusCode()).isEqualTo(405);
+        assertThat(res.headers().firstValue("Allow")).hasValue("GET");
+        assertThat(res.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(res.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(res.body()).doesNotContain("TRACE /healthz");
+        assertThat(ApiClient.parse(res.body()).get("instance").asText()).isEqualTo("/healthz");
+        assertThat(api.send("TRACE", "/no/such/route", null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void servesTheOpenApiDocumentAndItsDocs() {
+        HttpResponse<String> spec = api.get("/openapi.yaml");
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).contains("openapi: 3.1");
+        HttpResponse<String> docs = api.get("/docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("swagger-ui");
     }
 }

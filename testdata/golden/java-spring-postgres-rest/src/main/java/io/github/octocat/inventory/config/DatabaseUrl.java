@@ -1,5 +1,4 @@
 package io.github.octocat.inventory.config;
-
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,10 @@ import java.util.Map;
  *
  * <p>Accepted forms (the same for every project made by scaffold):
  * <ul>
- *   <li>{@code postgres://user:pass@host:5432/db?sslmode=disable} → {@code jdbc:postgresql://host:5432/db?sslmode=disable}</li>
- *   <li>{@code mysql://user:pass@host:3306/db} → {@code jdbc:mysql://…} (MySQL) or {@code jdbc:mariadb://…} (MariaDB)</li>
+ *   <li>{@code postgres://user:pass@host:5432/db?sslmode=disable} →
+ *       {@code jdbc:postgresql://host:5432/db?sslmode=disable}</li>
+ *   <li>{@code mysql://user:pass@host:3306/db} → {@code jdbc:mysql://…} (MySQL)
+ *       or {@code jdbc:mariadb://…} (MariaDB)</li>
  *   <li>a file path such as {@code app.db} → {@code jdbc:sqlite:app.db}</li>
  *   <li>{@code mongodb://host:27017/db} → {@code spring.data.mongodb.uri}, unchanged</li>
  * </ul>
