@@ -85,18 +85,7 @@ func TestEmbeddedCatalog(t *testing.T) {
 					t.Parallel()
 					// An unusual resource name shows any template that
 					// spells the default resource instead of using the data.
-					o := Options{Name: "demo-api", Language: bp.Language, Framework: bp.Framework,
-						Database: db, API: api, Owner: "octocat", AuthorName: "Ada", AuthorEmail: "ada@example.com",
-						Model: resourceModel("gizmo")}
-					o.ApplyDefaults(cat)
-					if err := o.Validate(cat); err != nil {
-						t.Fatal(err)
-					}
-					files, err := Render(cat, bp, NewData(&o, cat, bp, "test", fixedTime))
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, f := range files {
+					for _, f := range renderCombo(t, cat, bp, db, api, resourceModel("gizmo")) {
 						if strings.Contains(string(f.Data), "<no value>") {
 							t.Errorf("%s contains <no value>", f.Path)
 						}
