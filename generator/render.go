@@ -410,6 +410,8 @@ func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 				return File{}, false, fmt.Errorf("render %s: the result is not valid Go: %w", s.fsPath, err)
 			}
 			content = formatted
+		} else if strings.HasSuffix(outPath, ".java") {
+			content = sortJavaImports(content)
 		}
 	} else if content, err = fs.ReadFile(r.fsys, s.fsPath); err != nil {
 		return File{}, false, fmt.Errorf("read %s: %w", s.fsPath, err)
@@ -471,4 +473,25 @@ func funcMap(r *renderer) template.FuncMap {
 		fm[k] = v
 	}
 	return fm
+}
+
+// sortJavaImports puts every run of consecutive import lines of a Java file
+// in ASCII order, as google-java-format does: which imports a template writes
+// depends on the model (java.time only for dates) and the package on the
+// owner, so no template can place them in order itself.
+func sortJavaImports(src []byte) []byte {
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i := 0; i < len(lines); {
+		if !bytes.HasPrefix(lines[i], []byte("import ")) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && bytes.HasPrefix(lines[j], []byte("import ")) && bytes.HasSuffix(lines[j], []byte("\n")) {
+			j++
+		}
+		slices.SortFunc(lines[i:j], bytes.Compare)
+		i = max(j, i+1)
+	}
+	return bytes.Join(lines, nil)
 }

@@ -185,3 +185,18 @@ func TestRenderIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestSortJavaImports(t *testing.T) {
+	for _, tt := range []struct{ name, in, want string }{
+		{"one run", "package a;\n\nimport io.x.A;\nimport com.b.B;\nimport java.util.List;\n\nclass C {}\n",
+			"package a;\n\nimport com.b.B;\nimport io.x.A;\nimport java.util.List;\n\nclass C {}\n"},
+		{"static imports stay in their own block", "import static org.b.B.b;\nimport static org.a.A.a;\n\nimport java.util.List;\nimport com.x.X;\n",
+			"import static org.a.A.a;\nimport static org.b.B.b;\n\nimport com.x.X;\nimport java.util.List;\n"},
+		{"a last line without a newline is left alone", "import b.B;\nimport a.A;", "import b.B;\nimport a.A;"},
+		{"no imports", "class C {}\n", "class C {}\n"},
+	} {
+		if got := string(sortJavaImports([]byte(tt.in))); got != tt.want {
+			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,12 +1,12 @@
 package io.github.octocat.inventory.item;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.octocat.inventory.item.dto.ItemRequest;
 import io.github.octocat.inventory.item.dto.ItemResponse;
 import io.github.octocat.inventory.shared.ListQuery;
 import io.github.octocat.inventory.shared.QueryValues;
 import io.github.octocat.inventory.web.JsonBodies;
 import io.github.octocat.inventory.web.PageResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package io.github.octocat.inventory.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.octocat.inventory.http.BodyTooLargeException;
 import io.github.octocat.inventory.shared.BadRequestException;
 import io.github.octocat.inventory.shared.InvalidFieldException;
 import io.github.octocat.inventory.shared.NotFoundException;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;

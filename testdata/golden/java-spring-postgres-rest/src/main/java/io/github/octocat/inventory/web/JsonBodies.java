@@ -1,7 +1,5 @@
 package io.github.octocat.inventory.web;
 
-import io.github.octocat.inventory.shared.BadRequestException;
-import io.github.octocat.inventory.shared.InvalidFieldException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.octocat.inventory.shared.BadRequestException;
+import io.github.octocat.inventory.shared.InvalidFieldException;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,9 +2,9 @@ package io.github.octocat.inventory.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.octocat.inventory.ApiClient;
 import io.github.octocat.inventory.TestDatabase;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

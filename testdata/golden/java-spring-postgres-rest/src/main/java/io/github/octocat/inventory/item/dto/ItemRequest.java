@@ -1,8 +1,8 @@
 package io.github.octocat.inventory.item.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.octocat.inventory.shared.NotBlankText;
 import io.github.octocat.inventory.shared.PlainText;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotNull;
 import org.hibernate.validator.constraints.CodePointLength;
 
