@@ -1,9 +1,9 @@
 """Reading a request with the Pydantic models of ``schemas/``.
 
 ``json_body(Model)`` takes the body through Flask's own ``request.get_json()``
-(415 unless the Content-Type is JSON, 400 unless the body is JSON text) and
-validates it with ``Model``: a ``ValidationError`` becomes a 422 problem in the
-app's error handler. ``query_args(Model)`` does the same for the query string,
+(415 unless the Content-Type is JSON, 400 unless the body is one JSON object)
+and validates it with ``Model``: a ``ValidationError`` becomes a 422 problem in
+the app's error handler. ``query_args(Model)`` does the same for the query string,
 where a bad value is a 400.
 """
 
@@ -49,7 +49,9 @@ class JSONProvider(DefaultJSONProvider):
 
 
 def json_body(model: type[Model]) -> Model:
-    data = request.get_json()
+    if not request.is_json:
+        abort(415, "the request body must be JSON (Content-Type: application/json)")
+    data = request.get_json(silent=True)  # None when it is no JSON text
     if not isinstance(data, dict):
         abort(400, "the request body must be one JSON object")
     return model.model_validate(data)
