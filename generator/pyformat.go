@@ -192,3 +192,12 @@ func splitPyArgs(s string) (args []string, ok bool) {
 	}
 	return args, len(args) > 0
 }
+
+// pyField is an annotated assignment (a model field) as ruff lays it out:
+// on one line when it fits, else with the annotation in parentheses.
+func pyField(indent, name, annotation, value string) string {
+	if one := indent + name + ": " + annotation + " = " + value; utf8.RuneCountInString(one) <= pyLineLength {
+		return one
+	}
+	return indent + name + ": (\n" + indent + "    " + annotation + "\n" + indent + ") = " + value
+}

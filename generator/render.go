@@ -463,6 +463,7 @@ func funcMap(r *renderer) template.FuncMap {
 		"pyCall":     pyCall,
 		"pyCallList": pyCallList,
 		"pyTuple":    pyTuple,
+		"pyField":    pyField,
 		"include": func(name string, data any) (string, error) {
 			t, err := r.template(name, nil)
 			if err != nil {
