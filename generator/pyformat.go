@@ -199,5 +199,8 @@ func pyField(indent, name, annotation, value string) string {
 	if one := indent + name + ": " + annotation + " = " + value; utf8.RuneCountInString(one) <= pyLineLength {
 		return one
 	}
+	if head := indent + name + ": " + annotation + " = ("; utf8.RuneCountInString(head) <= pyLineLength {
+		return head + "\n" + indent + "    " + value + "\n" + indent + ")"
+	}
 	return indent + name + ": (\n" + indent + "    " + annotation + "\n" + indent + ") = " + value
 }
