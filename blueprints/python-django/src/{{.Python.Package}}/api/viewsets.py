@@ -26,7 +26,7 @@ class ResourceViewSet(viewsets.ModelViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
-        if request.method in BODY_METHODS:
+        if request.method in BODY_METHODS and self.action is not None:  # None: a 405 follows
             if not is_json(request.content_type):
                 raise exceptions.UnsupportedMediaType(request.content_type or "no Content-Type")
             if not request.body:
