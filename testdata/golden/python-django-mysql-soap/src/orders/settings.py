@@ -110,9 +110,19 @@ WHITENOISE_USE_FINDERS = True
 # A body over 1 MiB is refused (413) by middleware.BodyLimitMiddleware before it is read.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1 << 20
 
+
+def _not_a_soap_fault(record: Any) -> bool:
+    """SOAP 1.1 answers a fault with HTTP 500: soap.py logs the real errors, Django need not."""
+    request = getattr(record, "request", None)
+    return request is None or request.path != "/soap"
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "not_a_soap_fault": {"()": "django.utils.log.CallbackFilter", "callback": _not_a_soap_fault}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["not_a_soap_fault"]}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }
