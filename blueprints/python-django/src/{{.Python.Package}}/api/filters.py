@@ -51,7 +51,7 @@ def _value(field: models.Field, name: str, text: str) -> Any:
 
 
 class EqualityFilter(BaseFilterBackend):
-    """``?done=true&title=abc``: only the objects whose fields equal those values."""
+    """``?<field>=value`` for each of the view's ``filter_fields``: objects with that value."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
         filters = {}
@@ -63,7 +63,7 @@ class EqualityFilter(BaseFilterBackend):
 
 
 class SortFilter(BaseFilterBackend):
-    """``?sort=-created_at,title``: comma-separated keys, ``-`` for descending; ties go by id."""
+    """``?sort=-created_at,id``: comma-separated keys, ``-`` for descending; ties go by id."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: Any) -> QuerySet:
         text = single_value(request, "sort")
