@@ -9,12 +9,7 @@ from django.test import Client
 
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 NS = "https://github.com/octocat/orders/soap"
-# fmt: off
-FIELDS = (
-    ("title", "Title 0"),
-    ("done", "false"),
-)
-# fmt: on
+FIELDS = (("title", "Title 0"), ("done", "false"))
 
 
 def call(api: Client, operation: str, inner: str) -> tuple[int, ET.Element]:

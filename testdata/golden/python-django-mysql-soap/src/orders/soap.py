@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
-from functools import cache
+from functools import cache, partial
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 from xml.sax.saxutils import escape
@@ -154,7 +154,7 @@ RESOURCES = (
         singular="Order",
         plural="Orders",
         item="order",
-        fields=(("title", "string"), ("done", "boolean"), ),
+        fields=(("title", "string"), ("done", "boolean")),
         create_model=OrderCreate,
         public_model=OrderPublic,
         query_model=OrderQuery,
@@ -174,11 +174,11 @@ class SoapService:
         self.operations: dict[str, Callable[[Any, Element, Element], None]] = {}
         for resource in RESOURCES:
             self.operations |= {
-                f"Create{resource.singular}": lambda db, req, res, r=resource: self._create(r, db, req, res),
-                f"Get{resource.singular}": lambda db, req, res, r=resource: self._get(r, db, req, res),
-                f"List{resource.plural}": lambda db, req, res, r=resource: self._list(r, db, req, res),
-                f"Update{resource.singular}": lambda db, req, res, r=resource: self._update(r, db, req, res),
-                f"Delete{resource.singular}": lambda db, req, res, r=resource: self._delete(r, db, req, res),
+                f"Create{resource.singular}": partial(self._create, resource),
+                f"Get{resource.singular}": partial(self._get, resource),
+                f"List{resource.plural}": partial(self._list, resource),
+                f"Update{resource.singular}": partial(self._update, resource),
+                f"Delete{resource.singular}": partial(self._delete, resource),
             }
 
     def handle(self, body: bytes, db: Any) -> tuple[int, bytes]:
@@ -247,7 +247,11 @@ class SoapService:
         values = {name: _xml_value(kinds[name], element) for name, element in children.items()}
         # A nil for a field that is not nullable means "no value": its default applies.
         fields = resource.create_model.model_fields
-        values = {name: value for name, value in values.items() if value is not None or _nullable(fields[name])}
+        values = {
+            name: value
+            for name, value in values.items()
+            if value is not None or _nullable(fields[name])
+        }
         return id, resource.create_model.model_validate(values)
 
     def _id(self, request: Element) -> str:
@@ -293,7 +297,9 @@ class SoapService:
     def _update(self, resource: Resource, db: Any, request: Element, response: Element) -> None:
         id, data = self._input(resource, request, with_id=True)
         replaced = resource.replace(db, self._found(resource, db, id), data)
-        self._add(resource, response, replaced if replaced is not None else self._found(resource, db, id))
+        self._add(
+            resource, response, replaced if replaced is not None else self._found(resource, db, id)
+        )
 
     def _delete(self, resource: Resource, db: Any, request: Element, response: Element) -> None:
         resource.delete(db, self._found(resource, db, self._id(request)))
