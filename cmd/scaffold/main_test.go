@@ -313,7 +313,7 @@ func TestList(t *testing.T) {
 	}
 	for _, want := range []string{"LANGUAGE", "--lang", "--framework", "--db", "--api", "DATA MODEL", "Go", "nethttp (default)", "chi", "gin", "echo",
 		"JavaScript (Node.js)   javascript", "Type the ids: scaffold new",
-		"Not offered, and why:\n  Django (--framework django) with MongoDB: Django is made for SQL databases", "For MongoDB, choose fastapi, cherrypy or flask."} {
+		"Not offered, and why:\n  Django (--framework django) with MongoDB: Django's ORM, migrations and admin are built around SQL databases", "For MongoDB, choose fastapi, cherrypy or flask."} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("list lacks %q:\n%s", want, r.stdout)
 		}

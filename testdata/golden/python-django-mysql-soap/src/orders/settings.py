@@ -1,6 +1,8 @@
 """Django settings, read from the environment (see .env.example).
 
-Only what this API uses is switched on: no admin, sessions or templates.
+DATABASE_URL chooses the database, PORT and HOST where ``serve`` listens;
+DJANGO_SECRET_KEY signs the admin's sessions (set it once you use the admin),
+DJANGO_DEBUG=1 shows Django's debug pages, ALLOWED_HOSTS limits the Host header.
 """
 
 from __future__ import annotations
@@ -32,41 +34,95 @@ def database(url: str) -> dict[str, Any]:
     if parts.scheme not in engines:
         raise ValueError(f"DATABASE_URL: unsupported scheme {parts.scheme!r}")
     options: dict[str, Any] = dict(parse_qsl(parts.query))
-    if parts.scheme.startswith("mysql") or parts.scheme == "mariadb":
+    test: dict[str, Any] = {}
+    if engines[parts.scheme] == "django.db.backends.mysql":
         options.setdefault("charset", "utf8mb4")
+        test = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
     return {
         "ENGINE": engines[parts.scheme],
-        "NAME": parts.path.lstrip("/"),
+        "NAME": unquote(parts.path.lstrip("/")),
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
         "OPTIONS": options,
+        "TEST": test,
     }
 
 
-# The API signs nothing (no sessions, no CSRF), so a random key per process is enough
-# unless you add such features: then set DJANGO_SECRET_KEY.
+# A random key per start is enough for an API without logins; the admin's
+# sessions need one that stays: set DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "*").split(",")
 
 INSTALLED_APPS = [
-    "orders",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "orders.orders",
 ]
-MIDDLEWARE = ["django.middleware.security.SecurityMiddleware"]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "orders.middleware.NoStoreMiddleware",
+    "orders.middleware.BodyLimitMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
 ROOT_URLCONF = "orders.urls"
+WSGI_APPLICATION = "orders.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
 
 DATABASES = {"default": database(Settings.from_env().database_url)}
-DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+# 64-bit ids; on SQLite Django declares them AUTOINCREMENT, so a deleted id is never handed out again.
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 USE_TZ = True
 TIME_ZONE = "UTC"
 USE_I18N = False
 
+# The admin's CSS and JavaScript, served by WhiteNoise
+# from the installed packages (no collectstatic step needed).
+STATIC_URL = "static/"
+WHITENOISE_USE_FINDERS = True
+
+# A body over 1 MiB is refused (413) by middleware.BodyLimitMiddleware before it is read.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1 << 20
+
+
+def _not_a_soap_fault(record: Any) -> bool:
+    """SOAP 1.1 answers a fault with HTTP 500: soap.py logs the real errors, Django need not."""
+    request = getattr(record, "request", None)
+    return request is None or request.path != "/soap"
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "not_a_soap_fault": {"()": "django.utils.log.CallbackFilter", "callback": _not_a_soap_fault}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["not_a_soap_fault"]}},
     "root": {"handlers": ["console"], "level": "INFO"},
 }

@@ -1,52 +1,52 @@
-"""Django views: each hands the request to the shared API code in http.py and soap.py."""
+"""The views outside SOAP: the health check, and Django's 404/500 handlers.
+
+Django answers an unknown URL, or an error no view caught, with an HTML page;
+``handler404`` and ``handler500`` (urls.py) make them problems instead.
+"""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import logging
+from typing import Any
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from .http import Reply, health, problem
-from .repository import Repository
-from .soap import SoapApi, wsdl
+from .problems import problem
 
-_repository: Repository | None = None
+log = logging.getLogger(__name__)
 
 
-def configure(repository: Repository) -> None:
-    """Choose the storage the views use (app.create_app calls this)."""
-    global _repository
-    _repository = repository
+@method_decorator(csrf_exempt, name="dispatch")  # nothing here changes state
+class ProblemView(View):
+    """A view whose wrong-method answer is a 405 problem with ``Allow``."""
+
+    def http_method_not_allowed(
+        self, request: HttpRequest, *args: Any, **kwargs: Any
+    ) -> HttpResponse:
+        detail = f"{request.path} does not take {request.method}"
+        return problem(405, detail, headers={"Allow": ", ".join(self._allowed_methods())})
 
 
-def repository() -> Repository:
-    if _repository is None:
-        raise RuntimeError("views.configure() was not called: build the app with create_app()")
-    return _repository
+class HealthView(ProblemView):
+    """``GET /healthz``: 200 when the database answers, 503 when it does not."""
 
-
-def to_response(reply: Reply) -> HttpResponse:
-    response = HttpResponse(reply.body, status=reply.status, content_type=reply.content_type)
-    for name, value in reply.headers.items():
-        response[name] = value
-    return response
-
-
-def get_health(request: HttpRequest) -> HttpResponse:
-    return to_response(health(repository()))
+    def get(self, request: HttpRequest) -> HttpResponse:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DatabaseError:
+            log.warning("the database does not answer", exc_info=True)
+            return JsonResponse({"status": "unavailable"}, status=503)
+        return JsonResponse({"status": "ok"})
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return to_response(problem(404, "Not Found", f"no resource at {request.path}"))
+    return problem(404, f"there is nothing at {request.path}")
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return to_response(problem(500, "Internal Server Error", "the server failed"))
-
-
-@csrf_exempt
-def soap(request: HttpRequest) -> HttpResponse:
-    if request.method == "POST":
-        return to_response(SoapApi(repository()).handle(request.body))
-    if request.method == "GET" and "wsdl" in request.GET:
-        return to_response(wsdl(request.build_absolute_uri(request.path)))
-    return to_response(problem(404, "Not Found", "the WSDL is at /soap?wsdl"))
+    return problem(500, "the server could not answer this request")

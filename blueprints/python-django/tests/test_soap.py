@@ -1,0 +1,34 @@
+"""/soap as a whole: the WSDL, and faults for what is not a SOAP 1.1 request."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+
+def test_wsdl_names_its_own_address(api: Client) -> None:
+    response = api.get("/soap?wsdl")
+    assert response.status_code == 200
+    assert 'location="http://testserver/soap"' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not xml <",
+        b"",
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]><x>&e;</x>',
+        b'<e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope"><e:Body/></e:Envelope>',
+    ],
+)
+def test_bad_requests_get_a_fault(api: Client, body: bytes) -> None:
+    response = api.generic("POST", "/soap", body, content_type="text/xml")
+    assert response.status_code == 500
+    assert b"<faultcode>" in response.content
+
+
+def test_a_body_over_1_mib_is_a_fault_before_it_is_read(api: Client) -> None:
+    body = b"<x>" + b"x" * (1 << 20) + b"</x>"
+    response = api.generic("POST", "/soap", body, content_type="text/xml")
+    assert response.status_code == 413
+    assert b"<faultcode>soap:Client</faultcode>" in response.content

@@ -1,0 +1,1 @@
+"""Data access of the SOAP service, one module per resource (Django ORM)."""

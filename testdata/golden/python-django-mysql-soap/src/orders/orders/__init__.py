@@ -1,0 +1,1 @@
+"""The orders app: the ``Order`` model and its admin."""

@@ -1,0 +1,1 @@
+"""Migrations of the orders app; after changing models.py: ``.venv/bin/python manage.py makemigrations``."""
