@@ -41,8 +41,8 @@ var deployLinters = []linter{
 }
 
 // lintedFamilies are the blueprints whose deploy files are held to the
-// linters: the Go (issue 10) and Java families. The others join as their issues move them.
-var lintedFamilies = map[string]bool{"go": true, "java": true}
+// linters: the Go (issue 10), Python (issue 11) and Java families. Node joins with issue 12.
+var lintedFamilies = map[string]bool{"go": true, "java": true, "python": true}
 
 // TestDeployFilesLint renders every linted blueprint for every database and
 // API and runs hadolint on its Dockerfile and actionlint on its workflows.
