@@ -3,7 +3,7 @@
 // The TypeScript sources in node/_ts are the single source of truth; the JavaScript
 // sources in node/_js are made from them by erasing the types (ts-blank-space) and
 // formatting (Prettier), with the template actions kept intact. After changing a file
-// in node/_ts (or typescript-express/src/app.ts.tmpl), run from the repository root:
+// in node/_ts (or typescript-express/src, typescript-express/test), run from the repository root:
 //
 //   npm install --prefix /tmp/ts2js ts-blank-space@0.9.0 prettier@3.10.1
 //   NODE_PATH=/tmp/ts2js/node_modules node blueprints/node/_ts2js.mjs
@@ -29,6 +29,7 @@ const jobs = [
   ["node/_ts/src", "node/_js/src"],
   ["node/_ts/test", "node/_js/test"],
   ["typescript-express/src", "javascript-express/src"],
+  ["typescript-express/test", "javascript-express/test"],
 ];
 const ACTION = new RegExp("\\{\\{[\\s\\S]*?\\}\\}", "g");
 
@@ -69,7 +70,7 @@ async function convert(source, file) {
   code = blank(code, (node) => {
     throw new Error(`${file}: cannot erase ${node.getText()}`);
   });
-  code = await prettier.format(code, { parser: "babel", printWidth: 100, filepath: "x.js" });
+  code = await prettier.format(code, { parser: "babel", printWidth: 100, quoteProps: "preserve", filepath: "x.js" });
   code = code
     .split("\n")
     .filter((line) => !/^import\s*\{\s*\}\s*from/.test(line))
