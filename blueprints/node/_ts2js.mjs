@@ -67,9 +67,11 @@ async function convert(source, file) {
       });
     })
     .join("\n");
+  const typed = code;
   code = blank(code, (node) => {
     throw new Error(`${file}: cannot erase ${node.getText()}`);
   });
+  code = keepFitGroups(typed, code, actions);
   code = await prettier.format(code, { parser: "babel", printWidth: 100, quoteProps: "preserve", filepath: "x.js" });
   code = code
     .split("\n")
@@ -77,7 +79,17 @@ async function convert(source, file) {
     .join("\n")
     // erased type-only imports leave gaps between the remaining imports
     .replace(/(from "[^"]+";\n)\n+(?=import )/g, "$1")
-    .replace(/^\s*\/\/@@LINE(\d+)@@$/gm, (_, i) => actions[Number(i)])
+    .replace(/^\s*\/\/ prettier-ignore\n/gm, "")
+    .replace(/^\s*\/\/@@LINE(\d+)@@$/gm, (m, i) => {
+      // blank lines before an action line go, except before a Prettier group
+      const a = actions[Number(i)];
+      return a === "{{ $.FitStart }}" ? m.replace(/[^\n]*$/, "") + a : a;
+    })
+    // a Prettier group ({{ $.FitStart }} … {{ $.FitEnd }}) whose TypeScript was erased, or
+    // that erasing the types left on one line
+    .replace(/^\{\{ \$\.FitStart \}\}\n\{\{ \$\.FitEnd \}\}\n/gm, "")
+    .replace(/^\{\{ \$\.FitStart \}\}\n(.*\n)\{\{ \$\.FitEnd \}\}\n/gm, "$1")
+    .replace(/\n{3,}/g, "\n\n")
     .replace(/(\{?)__T(\d+)__/g, (_, brace, i) => {
       const a = actions[Number(i)];
       // "$" + "{" + action must not read as a triple brace: trim the space with a "-".
@@ -85,4 +97,29 @@ async function convert(source, file) {
       return brace ? `{ ${a.startsWith(open + "-") ? a : a.replace(open, open + "- ")}` : a;
     });
   return code;
+}
+
+/**
+ * A Prettier group ({{ $.FitStart }} … {{ $.FitEnd }}, see generator/data_node.go) holds a
+ * statement as Prettier breaks it when its names are long. Where erasing the types left it
+ * as it was, Prettier must not join it here, with the short placeholders of the names:
+ * it is marked prettier-ignore, and the generator joins it when the real names fit.
+ */
+function keepFitGroups(typed, erased, actions) {
+  const before = typed.split("\n");
+  const after = erased.split("\n");
+  const marker = (line, action) => {
+    const m = line.trim().match(/^\/\/@@LINE(\d+)@@$/);
+    return m !== null && actions[Number(m[1])] === action;
+  };
+  const out = [];
+  for (let i = 0; i < after.length; i++) {
+    out.push(after[i]);
+    if (!marker(after[i], "{{ $.FitStart }}")) continue;
+    let end = i + 1;
+    while (end < after.length && !marker(after[end], "{{ $.FitEnd }}")) end++;
+    const same = after.slice(i + 1, end).join("\n") === before.slice(i + 1, end).join("\n");
+    if (same && end > i + 1) out.push(`${after[i].match(/^\s*/)[0]}// prettier-ignore`);
+  }
+  return out.join("\n");
 }

@@ -16,9 +16,10 @@ function typeError(expected) {
 
 const length = (s) => [...s].length;
 
-// Blank is what any runtime trims, not only String.prototype.trim: it also keeps
-// U+001C-U+001F, U+0085, U+180E and U+200B, which other languages count as spaces.
-const blank = /^[\s\u001c-\u001f\u0085\u180e\u200b]*$/u;
+// Blank is what any runtime trims, not only String.prototype.trim: that keeps U+001C-U+001F,
+// U+0085, U+180E and U+200B, which other languages count as spaces.
+const OTHER_SPACES = "\u001c\u001d\u001e\u001f\u0085\u180e\u200b";
+const isBlank = (s) => [...s].every((c) => c.trim() === "" || OTHER_SPACES.includes(c));
 
 /** A string: no U+0000, no lone surrogate, and the length rules of the field. */
 export function chars({ required, min, max }) {
@@ -26,7 +27,7 @@ export function chars({ required, min, max }) {
     .string({ error: typeError("a string") })
     .refine((s) => !s.includes("\u0000"), "must not contain the character U+0000")
     .refine((s) => s.isWellFormed(), "must not contain a lone surrogate (broken UTF-16)");
-  if (required) schema = schema.refine((s) => !blank.test(s), "must not be blank");
+  if (required) schema = schema.refine((s) => !isBlank(s), "must not be blank");
   if (min !== undefined) {
     schema = schema.refine((s) => length(s) >= min, `must be at least ${min} characters long`);
   }

@@ -53,12 +53,20 @@ const parseJson = express.json({
 });
 
 /**
+ * A refused body up to this size is read and discarded while the 413 goes out, so a client
+ * that is still sending it gets the answer; a larger one closes the connection instead.
+ */
+const MAX_DRAIN_BYTES = 4 * MAX_BODY_BYTES;
+
+/**
  * Refuses a body whose Content-Length is over the limit at once, before reading it (the
  * body parser would answer only after reading, and discarding, all of it).
  */
 export const limitBody: RequestHandler = (req, res, next) => {
-  if (Number(req.get("content-length")) > MAX_BODY_BYTES) {
-    res.set("Connection", "close");
+  const length = Number(req.get("content-length"));
+  if (length > MAX_BODY_BYTES) {
+    if (length <= MAX_DRAIN_BYTES) req.resume();
+    else res.set("Connection", "close");
     throw new HttpError(413, "the request body is larger than 1 MiB");
   }
   next();

@@ -47,8 +47,10 @@ describe("task schema", () => {
   for (const field of samples.fields) {
     for (const sample of field.valid) {
       it(`${field.name}: takes ${sample.rule}`, () => {
-        validate(taskSchema, JSON.parse(withField(samples.minimal, field.name, sample.json)));
-        validate(taskPatchSchema, JSON.parse(`{${JSON.stringify(field.name)}:${sample.json}}`));
+        const body = JSON.parse(withField(samples.minimal, field.name, sample.json));
+        validate(taskSchema, body);
+        const patch = JSON.parse(`{${JSON.stringify(field.name)}:${sample.json}}`);
+        validate(taskPatchSchema, patch);
       });
     }
     for (const sample of field.invalid) {

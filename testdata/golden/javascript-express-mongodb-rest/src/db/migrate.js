@@ -1,4 +1,4 @@
-
+// The migrations of the database, in the order they run, and what runs them.
 import * as createTasks from "./migrations/0001_create_tasks.js";
 
 /** Every migration, in order. Add new files to src/db/migrations/ and list them here. */

@@ -56,7 +56,7 @@ export interface TaskPage {
   total: number;
 }
 
-export const TASK_LIST_RULES: ListRules<TaskSortKey> = {
+export const TASK_LIST_RULES = {
   sortKeys: TASK_SORT_KEYS,
   filters: TASK_FILTERS,
-};
+} satisfies ListRules<TaskSortKey>;

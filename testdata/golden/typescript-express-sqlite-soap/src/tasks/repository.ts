@@ -19,9 +19,8 @@ export class TaskRepository {
   async create(fields: TaskFields): Promise<Task> {
     const now = timestamp(new Date());
     const values = { ...toColumns(fields), created_at: now, updated_at: now } as Required<Columns>;
-    const { id } = await write(() =>
-      this.db.insertInto("tasks").values(values).returning("id").executeTakeFirstOrThrow(),
-    );
+    const insert = this.db.insertInto("tasks").values(values).returning("id");
+    const { id } = await write(() => insert.executeTakeFirstOrThrow());
     const created = await this.get(String(id));
     if (!created) throw new Error("the new task could not be read back");
     return created;
