@@ -103,5 +103,16 @@ describe("tasks API", { skip }, () => {
     await request(test.app).get("/no/such/route").expect(404);
     const res = await request(test.app).delete(base).expect(405);
     assert.equal(res.headers.allow, "GET, HEAD, POST");
+    for (const method of ["options", "trace"]) {
+      const item = await request(test.app)[method](`${base}/1`).expect(405);
+      assert.equal(item.headers.allow, "GET, HEAD, PUT, PATCH, DELETE");
+    }
+  });
+
+  it("refuses a body over 1 MiB with 413 and stores nothing", async () => {
+    const before = await request(test.app).get(base).expect(200);
+    await post(JSON.stringify({ padding: "x".repeat(1024 * 1024) })).expect(413);
+    const after = await request(test.app).get(base).expect(200);
+    assert.equal(after.body.total, before.body.total);
   });
 });
