@@ -41,8 +41,8 @@ var deployLinters = []linter{
 }
 
 // lintedFamilies are the blueprints whose deploy files are held to the
-// linters: the Go family (issue 10). The others join as their issues move them.
-var lintedFamilies = map[string]bool{"go": true}
+// linters: the Go (issue 10) and Java families. The others join as their issues move them.
+var lintedFamilies = map[string]bool{"go": true, "java": true}
 
 // TestDeployFilesLint renders every linted blueprint for every database and
 // API and runs hadolint on its Dockerfile and actionlint on its workflows.

@@ -22,6 +22,7 @@ type Name struct {
 	Upper  string
 	Lower  string
 	Title  string
+	Words  string // lower-case words separated by spaces, for prose: "order line"
 }
 
 // NewName splits s into words (at '-', '_', spaces, dots and lower→upper
@@ -49,6 +50,7 @@ func NewName(s string) Name {
 		Upper:  strings.ToUpper(strings.Join(lower, "_")),
 		Lower:  strings.Join(lower, ""),
 		Title:  strings.Join(title, " "),
+		Words:  strings.Join(lower, " "),
 	}
 }
 

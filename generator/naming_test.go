@@ -8,11 +8,11 @@ func TestNewName(t *testing.T) {
 		in   string
 		want Name
 	}{
-		{"demo-api", Name{Raw: "demo-api", Snake: "demo_api", Kebab: "demo-api", Camel: "demoApi", Pascal: "DemoApi", Upper: "DEMO_API", Lower: "demoapi", Title: "Demo Api"}},
-		{"task", Name{Raw: "task", Snake: "task", Kebab: "task", Camel: "task", Pascal: "Task", Upper: "TASK", Lower: "task", Title: "Task"}},
-		{"blog_post", Name{Raw: "blog_post", Snake: "blog_post", Kebab: "blog-post", Camel: "blogPost", Pascal: "BlogPost", Upper: "BLOG_POST", Lower: "blogpost", Title: "Blog Post"}},
-		{"MyHTTPServer2", Name{Raw: "MyHTTPServer2", Snake: "my_http_server2", Kebab: "my-http-server2", Camel: "myHttpServer2", Pascal: "MyHttpServer2", Upper: "MY_HTTP_SERVER2", Lower: "myhttpserver2", Title: "My Http Server2"}},
-		{"shop", Name{Raw: "shop", Snake: "shop", Kebab: "shop", Camel: "shop", Pascal: "Shop", Upper: "SHOP", Lower: "shop", Title: "Shop"}},
+		{"demo-api", Name{Raw: "demo-api", Snake: "demo_api", Kebab: "demo-api", Camel: "demoApi", Pascal: "DemoApi", Upper: "DEMO_API", Lower: "demoapi", Title: "Demo Api", Words: "demo api"}},
+		{"task", Name{Raw: "task", Snake: "task", Kebab: "task", Camel: "task", Pascal: "Task", Upper: "TASK", Lower: "task", Title: "Task", Words: "task"}},
+		{"blog_post", Name{Raw: "blog_post", Snake: "blog_post", Kebab: "blog-post", Camel: "blogPost", Pascal: "BlogPost", Upper: "BLOG_POST", Lower: "blogpost", Title: "Blog Post", Words: "blog post"}},
+		{"MyHTTPServer2", Name{Raw: "MyHTTPServer2", Snake: "my_http_server2", Kebab: "my-http-server2", Camel: "myHttpServer2", Pascal: "MyHttpServer2", Upper: "MY_HTTP_SERVER2", Lower: "myhttpserver2", Title: "My Http Server2", Words: "my http server2"}},
+		{"shop", Name{Raw: "shop", Snake: "shop", Kebab: "shop", Camel: "shop", Pascal: "Shop", Upper: "SHOP", Lower: "shop", Title: "Shop", Words: "shop"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -412,6 +412,8 @@ func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 			content = formatted
 		} else if strings.HasSuffix(outPath, ".java") {
 			content = sortJavaImports(content)
+		} else if strings.HasSuffix(outPath, ".py") {
+			content = wrapPythonDefs(content)
 		} else if strings.HasSuffix(outPath, ".ts") || strings.HasSuffix(outPath, ".js") {
 			content = fitJS(content)
 		}
@@ -459,6 +461,11 @@ func funcMap(r *renderer) template.FuncMap {
 		"pascal":     func(s string) string { return NewName(s).Pascal },
 		"goString":   strconv.Quote,
 		"jsonString": func(s string) (string, error) { return quoteJSON(s), nil },
+		"pyStr":      pyStr,
+		"pyCall":     pyCall,
+		"pyCallList": pyCallList,
+		"pyTuple":    pyTuple,
+		"pyField":    pyField,
 		"include": func(name string, data any) (string, error) {
 			t, err := r.template(name, nil)
 			if err != nil {

@@ -241,8 +241,8 @@ func goFloat(v float64) string {
 	return s
 }
 
-// pythonString is a Python string literal; JSON's escapes are valid Python.
-func pythonString(s string) string { return quoteJSON(s) }
+// pythonString is a Python string literal, quoted as ruff's formatter quotes.
+func pythonString(s string) string { return pyStr(s) }
 
 // quoteJSON is s as a JSON string literal in which every character that does
 // not show on screen (format characters, spaces other than U+0020, controls)

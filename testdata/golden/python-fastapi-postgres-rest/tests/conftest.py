@@ -23,12 +23,16 @@ def database_url(tmp_path: Path) -> str:
         return url
     if os.environ.get("CI"):
         pytest.fail("DATABASE_URL is not set: CI must test against PostgreSQL")
-    pytest.skip("DATABASE_URL is not set; to run the tests, set it, e.g. DATABASE_URL=postgres://app:app@localhost:5432/app?sslmode=disable")
+    pytest.skip(
+        "DATABASE_URL is not set; to run the tests, set it, e.g. DATABASE_URL=postgres://app:app@localhost:5432/app?sslmode=disable"
+    )
 
 
 @pytest.fixture(scope="module")
 def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = Settings(host="127.0.0.1", port=0, database_url=database_url(tmp_path_factory.mktemp("db")))
+    settings = Settings(
+        host="127.0.0.1", port=0, database_url=database_url(tmp_path_factory.mktemp("db"))
+    )
     with TestClient(create_app(settings)) as test_client:  # runs the lifespan: connect, migrate
         yield test_client
 

@@ -9,30 +9,42 @@ import pytest
 from conftest import Client
 
 PATH = "/api/v1/tasks"
-EXAMPLE = json.loads("{\"title\":\"Title 0\",\"done\":false}")
-EXAMPLE_2 = json.loads("{\"title\":\"Title 1\",\"done\":true}")
-MINIMAL = json.loads("{\"title\":\"Title 2\"}")
+EXAMPLE = json.loads('{"title":"Title 0","done":false}')
+EXAMPLE_2 = json.loads('{"title":"Title 1","done":true}')
+MINIMAL = json.loads('{"title":"Title 2"}')
 DEFAULTS = {"done": json.loads("false")}
 
 # (field, rule, value as JSON text): one invalid value per rule of each field.
 INVALID = [
     ("title", "null for a required field", "null"),
     ("title", "a number instead of a string", "12345"),
-    ("title", "a string holding U+0000", "\"bad\\u0000value\""),
-    ("title", "a string holding a lone surrogate", "\"bad\\ud800value\""),
-    ("title", "a blank string", "\"   \""),
-    ("title", "a string of spaces only some runtimes trim", "\"\u00a0\u200b\ufeff\u3000\""),
-    ("title", "one character too long", "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
+    ("title", "a string holding U+0000", '"bad\\u0000value"'),
+    ("title", "a string holding a lone surrogate", '"bad\\ud800value"'),
+    ("title", "a blank string", '"   "'),
+    ("title", "a string of spaces only some runtimes trim", '"\u00a0\u200b\ufeff\u3000"'),
+    (
+        "title",
+        "one character too long",
+        '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+    ),
     ("done", "null for a field with a default", "null"),
-    ("done", "a string instead of true or false", "\"true\""),
+    ("done", "a string instead of true or false", '"true"'),
     ("done", "a number instead of true or false", "1"),
 ]
 
 # (field, rule, value as JSON text): valid values at the limits.
 EDGES = [
-    ("title", "the shortest allowed", "\"a\""),
-    ("title", "the longest allowed", "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""),
-    ("title", "the longest allowed, in non-ASCII characters", "\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé✓\""),
+    ("title", "the shortest allowed", '"a"'),
+    (
+        "title",
+        "the longest allowed",
+        '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+    ),
+    (
+        "title",
+        "the longest allowed, in non-ASCII characters",
+        '"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé✓"',
+    ),
     ("done", "true", "true"),
     ("done", "false", "false"),
 ]
@@ -41,7 +53,9 @@ EDGES = [
 def with_value(body: dict[str, object], name: str, value_json: str) -> bytes:
     """``body`` with ``name`` set to a value written as JSON text (some exist only as JSON)."""
     rest = json.dumps({key: value for key, value in body.items() if key != name})
-    return (rest[:-1] + ("," if len(rest) > 2 else "") + f"{json.dumps(name)}:{value_json}}}").encode()
+    return (
+        rest[:-1] + ("," if len(rest) > 2 else "") + f"{json.dumps(name)}:{value_json}}}"
+    ).encode()
 
 
 def post_raw(client: Client, body: bytes, content_type: str = "application/json") -> object:
@@ -80,7 +94,9 @@ def test_valid_edge_values_are_stored(client: Client, name: str, rule: str, valu
 
 
 @pytest.mark.parametrize(("name", "rule", "value"), INVALID)
-def test_invalid_values_are_422_naming_the_field(client: Client, name: str, rule: str, value: str) -> None:
+def test_invalid_values_are_422_naming_the_field(
+    client: Client, name: str, rule: str, value: str
+) -> None:
     before = total(client)
     response = post_raw(client, with_value(EXAMPLE, name, value))
     assert response.status_code == 422, f"{name}, {rule}: {response.text}"
@@ -113,7 +129,9 @@ def test_required_title_is_422_when_absent(client: Client) -> None:
         (b"{}", "", 415),
     ],
 )
-def test_unreadable_bodies_store_nothing(client: Client, body: bytes, content_type: str, status: int) -> None:
+def test_unreadable_bodies_store_nothing(
+    client: Client, body: bytes, content_type: str, status: int
+) -> None:
     before = total(client)
     response = post_raw(client, body, content_type)
     assert response.status_code == status, response.text
@@ -135,7 +153,9 @@ def test_replace_and_patch(client: Client) -> None:
     assert replaced.json()["created_at"] == created["created_at"]
     assert replaced.json()["updated_at"] != created["updated_at"]
 
-    unchanged = client.http.patch(item, json={}, headers={"Content-Type": "application/merge-patch+json"})
+    unchanged = client.http.patch(
+        item, json={}, headers={"Content-Type": "application/merge-patch+json"}
+    )
     assert unchanged.status_code == 200
     for name in EXAMPLE:
         assert unchanged.json()[name] == replaced.json()[name], name
@@ -152,7 +172,13 @@ def test_replace_and_patch(client: Client) -> None:
 
 
 def test_missing_and_malformed_ids_are_404(client: Client) -> None:
-    for id in ["999999999", "0", "not-an-id", "0123456789abcdef01234567", "99999999999999999999999"]:
+    for id in [
+        "999999999",
+        "0",
+        "not-an-id",
+        "0123456789abcdef01234567",
+        "99999999999999999999999",
+    ]:
         assert client.http.get(f"{PATH}/{id}").status_code == 404
         assert client.http.delete(f"{PATH}/{id}").status_code == 404
 
@@ -173,14 +199,24 @@ def test_list_pages_and_sorts(client: Client) -> None:
     assert ids.index(second["id"]) < ids.index(first["id"])
     assert page["limit"] == 100
     assert len(client.http.get(PATH, params={"limit": 1}).json()["items"]) == 1
-    filtered = client.http.get(PATH, params={"title": "Title 1", "limit": 100}).json()
+    params = {"title": "Title 1", "limit": 100}
+    filtered = client.http.get(PATH, params=params).json()
     assert second["id"] in [item["id"] for item in filtered["items"]]
     assert first["id"] not in [item["id"] for item in filtered["items"]]
 
 
 @pytest.mark.parametrize(
     "query",
-    ["limit=0", "limit=101", "limit=", "limit=x", "offset=-1", "sort=nope", "sort=id,-id", "limit=1&limit=2"],
+    [
+        "limit=0",
+        "limit=101",
+        "limit=",
+        "limit=x",
+        "offset=-1",
+        "sort=nope",
+        "sort=id,-id",
+        "limit=1&limit=2",
+    ],
 )
 def test_bad_query_strings_are_400(client: Client, query: str) -> None:
     response = client.http.get(f"{PATH}?{query}")

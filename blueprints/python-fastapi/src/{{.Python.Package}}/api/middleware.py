@@ -9,13 +9,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_BODY = 1 << 20  # 1 MiB
 
+
 class BodyLimit:
     """Refuse a body over MAX_BODY (413): by its Content-Length before reading it, or once it grows past.
 
     A body that ends before its Content-Length (the client gave up) is a 400.
     """
 
-    def __init__(self, app: ASGIApp, too_large: Callable[[Scope], ASGIApp], max_body: int = MAX_BODY) -> None:
+    def __init__(
+        self, app: ASGIApp, too_large: Callable[[Scope], ASGIApp], max_body: int = MAX_BODY
+    ) -> None:
         self.app = app
         self.too_large = too_large
         self.max_body = max_body

@@ -48,11 +48,15 @@ class JsonRoute(APIRoute):
         async def checked(request: Request) -> Response:
             if request.method in BODY_METHODS:
                 if not is_json(request.headers.get("content-type")):
-                    raise HTTPException(415, "the request body must be JSON (Content-Type: application/json)")
+                    raise HTTPException(
+                        415, "the request body must be JSON (Content-Type: application/json)"
+                    )
                 try:
                     body = await request.body()
                 except ClientDisconnect:
-                    raise HTTPException(400, "the request body is shorter than its Content-Length") from None
+                    raise HTTPException(
+                        400, "the request body is shorter than its Content-Length"
+                    ) from None
                 if nesting_depth(body) > MAX_DEPTH:
                     raise HTTPException(400, f"the JSON body nests deeper than {MAX_DEPTH} levels")
             return await handler(request)

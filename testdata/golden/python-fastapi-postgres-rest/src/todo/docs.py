@@ -62,4 +62,6 @@ def add_docs(app: FastAPI) -> None:
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         spec_url = json.dumps(app.openapi_url or "/openapi.json")
-        return HTMLResponse(PAGE % {"name": json.dumps(APP_NAME), "assets": ASSETS, "spec": spec_url})
+        return HTMLResponse(
+            PAGE % {"name": json.dumps(APP_NAME), "assets": ASSETS, "spec": spec_url}
+        )

@@ -17,7 +17,9 @@ class Task(Base):
     # AUTOINCREMENT: SQLite never hands a deleted row's id to a new one.
     __table_args__ = {"sqlite_autoincrement": True}
 
-    id: Mapped[int] = mapped_column(sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True)
+    id: Mapped[int] = mapped_column(
+        sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True
+    )
     title: Mapped[str] = mapped_column(sa.String(200))
     done: Mapped[bool] = mapped_column(sa.Boolean())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -59,7 +59,9 @@ def _allowed_methods(request: Request) -> str:
     return ", ".join(
         method
         for method in METHODS
-        if any(route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes)
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
     )
 
 

@@ -100,7 +100,11 @@ class TaskQuery(BaseModel):
 
     def order(self) -> list[tuple[str, bool]]:
         """The sort keys as (name, descending), id last to break ties."""
-        keys = [(key.removeprefix("-"), key.startswith("-")) for key in (self.sort or "").split(",") if key]
+        keys = [
+            (key.removeprefix("-"), key.startswith("-"))
+            for key in (self.sort or "").split(",")
+            if key
+        ]
         if all(name != "id" for name, _ in keys):
             keys.append(("id", False))
         return keys
