@@ -55,9 +55,6 @@ func (f FieldData) JSValueList() []any {
 	return quoted
 }
 
-// Words is a name as lower-case words ("published on"), for messages.
-func (n Name) Words() string { return strings.ReplaceAll(n.Snake, "_", " ") }
-
 // Seq is the resource's 1-based position as four digits ("0001"): the number of the
 // migration that creates its table, so the files sort in the order they run.
 func (r ResourceData) Seq() string { return fmt.Sprintf("%04d", r.Index) }
