@@ -1,0 +1,1 @@
+"""The HTTP side of the application: one Flask blueprint per part of the API, and the error handlers."""
