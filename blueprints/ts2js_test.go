@@ -1,7 +1,7 @@
 package blueprints
 
 // The JavaScript Node.js sources (node/_js/src, node/_js/test and
-// javascript-express/src) are made from the TypeScript ones by
+// javascript-express/src and /test) are made from the TypeScript ones by
 // node/_ts2js.mjs. This test runs that tool into a temporary folder and
 // fails when a committed JavaScript file differs from what it makes, so an
 // edit to node/_ts cannot silently leave the JavaScript blueprint behind.
@@ -23,7 +23,7 @@ import (
 var ts2jsTools = []string{"ts-blank-space@0.9.0", "prettier@3.10.1"}
 
 // ts2jsOutputs are the folders the tool writes, relative to blueprints/.
-var ts2jsOutputs = []string{"node/_js/src", "node/_js/test", "javascript-express/src"}
+var ts2jsOutputs = []string{"node/_js/src", "node/_js/test", "javascript-express/src", "javascript-express/test"}
 
 func TestNodeJSFromTS(t *testing.T) {
 	for _, tool := range []string{"node", "npm"} {

@@ -414,6 +414,8 @@ func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 			content = sortJavaImports(content)
 		} else if strings.HasSuffix(outPath, ".py") {
 			content = wrapPythonDefs(content)
+		} else if strings.HasSuffix(outPath, ".ts") || strings.HasSuffix(outPath, ".js") {
+			content = fitJS(content)
 		}
 	} else if content, err = fs.ReadFile(r.fsys, s.fsPath); err != nil {
 		return File{}, false, fmt.Errorf("read %s: %w", s.fsPath, err)

@@ -3,7 +3,7 @@
 // The TypeScript sources in node/_ts are the single source of truth; the JavaScript
 // sources in node/_js are made from them by erasing the types (ts-blank-space) and
 // formatting (Prettier), with the template actions kept intact. After changing a file
-// in node/_ts (or typescript-express/src/app.ts.tmpl), run from the repository root:
+// in node/_ts (or typescript-express/src, typescript-express/test), run from the repository root:
 //
 //   npm install --prefix /tmp/ts2js ts-blank-space@0.9.0 prettier@3.10.1
 //   NODE_PATH=/tmp/ts2js/node_modules node blueprints/node/_ts2js.mjs
@@ -29,6 +29,7 @@ const jobs = [
   ["node/_ts/src", "node/_js/src"],
   ["node/_ts/test", "node/_js/test"],
   ["typescript-express/src", "javascript-express/src"],
+  ["typescript-express/test", "javascript-express/test"],
 ];
 const ACTION = new RegExp("\\{\\{[\\s\\S]*?\\}\\}", "g");
 
@@ -66,17 +67,29 @@ async function convert(source, file) {
       });
     })
     .join("\n");
+  const typed = code;
   code = blank(code, (node) => {
     throw new Error(`${file}: cannot erase ${node.getText()}`);
   });
-  code = await prettier.format(code, { parser: "babel", printWidth: 100, filepath: "x.js" });
+  code = keepFitGroups(typed, code, actions);
+  code = await prettier.format(code, { parser: "babel", printWidth: 100, quoteProps: "preserve", filepath: "x.js" });
   code = code
     .split("\n")
     .filter((line) => !/^import\s*\{\s*\}\s*from/.test(line))
     .join("\n")
     // erased type-only imports leave gaps between the remaining imports
     .replace(/(from "[^"]+";\n)\n+(?=import )/g, "$1")
-    .replace(/^\s*\/\/@@LINE(\d+)@@$/gm, (_, i) => actions[Number(i)])
+    .replace(/^\s*\/\/ prettier-ignore\n/gm, "")
+    .replace(/^\s*\/\/@@LINE(\d+)@@$/gm, (m, i) => {
+      // blank lines before an action line go, except before a Prettier group
+      const a = actions[Number(i)];
+      return a === "{{ $.FitStart }}" ? m.replace(/[^\n]*$/, "") + a : a;
+    })
+    // a Prettier group ({{ $.FitStart }} … {{ $.FitEnd }}) whose TypeScript was erased, or
+    // that erasing the types left on one line
+    .replace(/^\{\{ \$\.FitStart \}\}\n\{\{ \$\.FitEnd \}\}\n/gm, "")
+    .replace(/^\{\{ \$\.FitStart \}\}\n(.*\n)\{\{ \$\.FitEnd \}\}\n/gm, "$1")
+    .replace(/\n{3,}/g, "\n\n")
     .replace(/(\{?)__T(\d+)__/g, (_, brace, i) => {
       const a = actions[Number(i)];
       // "$" + "{" + action must not read as a triple brace: trim the space with a "-".
@@ -84,4 +97,29 @@ async function convert(source, file) {
       return brace ? `{ ${a.startsWith(open + "-") ? a : a.replace(open, open + "- ")}` : a;
     });
   return code;
+}
+
+/**
+ * A Prettier group ({{ $.FitStart }} … {{ $.FitEnd }}, see generator/data_node.go) holds a
+ * statement as Prettier breaks it when its names are long. Where erasing the types left it
+ * as it was, Prettier must not join it here, with the short placeholders of the names:
+ * it is marked prettier-ignore, and the generator joins it when the real names fit.
+ */
+function keepFitGroups(typed, erased, actions) {
+  const before = typed.split("\n");
+  const after = erased.split("\n");
+  const marker = (line, action) => {
+    const m = line.trim().match(/^\/\/@@LINE(\d+)@@$/);
+    return m !== null && actions[Number(m[1])] === action;
+  };
+  const out = [];
+  for (let i = 0; i < after.length; i++) {
+    out.push(after[i]);
+    if (!marker(after[i], "{{ $.FitStart }}")) continue;
+    let end = i + 1;
+    while (end < after.length && !marker(after[end], "{{ $.FitEnd }}")) end++;
+    const same = after.slice(i + 1, end).join("\n") === before.slice(i + 1, end).join("\n");
+    if (same && end > i + 1) out.push(`${after[i].match(/^\s*/)[0]}// prettier-ignore`);
+  }
+  return out.join("\n");
 }

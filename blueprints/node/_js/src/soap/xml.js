@@ -15,24 +15,61 @@ const parser = new XMLParser({
   trimValues: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-  processEntities: true,
+  // Entities and character references are decoded here (decodeText), once, so that
+  // "&amp;#65;" stays the text "&#65;" and a reference to a forbidden character is refused.
+  processEntities: false,
   htmlEntities: false,
 });
 
+/** Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets). */
+function isXmlChar(cp) {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
+}
+
+const NAMED = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** Decodes the five XML entities and character references; refuses forbidden characters. */
+function decodeText(raw) {
+  return raw.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (match, ref) => {
+    if (!ref.startsWith("#")) {
+      const named = NAMED[ref];
+      if (named === undefined) throw new XmlError(`unknown entity ${match}`);
+      return named;
+    }
+    const cp = ref.startsWith("#x") ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    if (!isXmlChar(cp)) throw new XmlError(`${match} is a character XML does not allow`);
+    return String.fromCodePoint(cp);
+  });
+}
+
 /**
  * Parses an XML document safely: documents with a DTD (<!DOCTYPE …>) are refused, so no
- * external or recursive entities are ever expanded. Returns the root element.
+ * external or recursive entities are ever expanded, and so are characters XML forbids
+ * (U+0000, written raw or as &#0;). Returns the root element.
  */
 export function parseXml(xml) {
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
     throw new XmlError("DTDs and entity declarations are not allowed");
   }
+  for (const ch of xml) {
+    if (!isXmlChar(ch.codePointAt(0) ?? 0)) {
+      throw new XmlError("the document holds a character XML does not allow");
+    }
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new XmlError(`malformed XML: ${valid.err.msg}`);
   const nodes = parser.parse(xml);
   const roots = elements(nodes, new Map());
-  if (roots.length !== 1 || !roots[0])
+  if (roots.length !== 1 || !roots[0]) {
     throw new XmlError("the document must have one root element");
+  }
   return roots[0];
 }
 
@@ -40,32 +77,48 @@ function elements(nodes, scope) {
   const result = [];
   for (const node of nodes) {
     const tag = Object.keys(node).find((k) => k !== ":@");
-    if (tag === undefined || tag === "#text" || tag.startsWith("?") || tag.startsWith("#"))
-      continue;
+    if (tag === undefined || tag.startsWith("?") || tag.startsWith("#")) continue;
     const attrs = node[":@"] ?? {};
     const inner = new Map(scope);
     for (const [key, value] of Object.entries(attrs)) {
-      if (key === "xmlns") inner.set("", value);
-      else if (key.startsWith("xmlns:")) inner.set(key.slice(6), value);
+      if (key === "xmlns") inner.set("", decodeText(value));
+      else if (key.startsWith("xmlns:")) inner.set(key.slice(6), decodeText(value));
     }
-    const colon = tag.indexOf(":");
-    const prefix = colon >= 0 ? tag.slice(0, colon) : "";
-    const name = colon >= 0 ? tag.slice(colon + 1) : tag;
-    const ns = inner.get(prefix);
-    if (ns === undefined && prefix !== "")
-      throw new XmlError(`undeclared namespace prefix "${prefix}"`);
+    const [ns, name] = resolve(tag, inner, true);
+    const attributes = new Map();
+    for (const [key, value] of Object.entries(attrs)) {
+      if (key === "xmlns" || key.startsWith("xmlns:")) continue;
+      const [attrNs, attrName] = resolve(key, inner, false);
+      attributes.set(attrNs ? `{${attrNs}}${attrName}` : attrName, decodeText(value));
+    }
     const content = node[tag] ?? [];
     const text = content
       .map((c) =>
         typeof c["#text"] === "string" || typeof c["#text"] === "number" ? String(c["#text"]) : "",
       )
       .join("");
-    result.push({ ns: ns ?? "", name, text, children: elements(content, inner) });
+    result.push({
+      ns,
+      name,
+      attributes,
+      text: decodeText(text),
+      children: elements(content, inner),
+    });
   }
   return result;
 }
 
-/** Escapes text for use inside an XML element. */
+/** Splits prefix:name and finds the prefix's namespace (unprefixed attributes have none). */
+function resolve(qname, scope, element) {
+  const colon = qname.indexOf(":");
+  if (colon < 0) return [element ? (scope.get("") ?? "") : "", qname];
+  const prefix = qname.slice(0, colon);
+  const ns = scope.get(prefix);
+  if (ns === undefined) throw new XmlError(`undeclared namespace prefix "${prefix}"`);
+  return [ns, qname.slice(colon + 1)];
+}
+
+/** Escapes text for use inside an XML element or attribute. */
 export function escapeXml(value) {
   return value
     .replace(/&/g, "&amp;")

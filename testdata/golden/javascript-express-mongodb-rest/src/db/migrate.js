@@ -1,3 +1,4 @@
+// The migrations of the database, in the order they run, and what runs them.
 import * as createTasks from "./migrations/0001_create_tasks.js";
 
 /** Every migration, in order. Add new files to src/db/migrations/ and list them here. */
@@ -10,13 +11,13 @@ const migrations = {
  * collection; returns the names of those applied.
  */
 export async function migrateToLatest(db) {
-  const done = db.collection("migrations");
-  const applied = [];
+  const applied = db.collection("migrations");
+  const names = [];
   for (const [name, migration] of Object.entries(migrations)) {
-    if (await done.findOne({ _id: name })) continue;
+    if (await applied.findOne({ _id: name })) continue;
     await migration.up(db);
-    await done.updateOne({ _id: name }, { $set: { applied_at: new Date() } }, { upsert: true });
-    applied.push(name);
+    await applied.updateOne({ _id: name }, { $set: { applied_at: new Date() } }, { upsert: true });
+    names.push(name);
   }
-  return applied;
+  return names;
 }

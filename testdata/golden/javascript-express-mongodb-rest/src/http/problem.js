@@ -1,11 +1,20 @@
 import { STATUS_CODES } from "node:http";
 
+/** One invalid field of a request body: the field (or unknown key) and what is wrong. */
+
 /** RFC 9457 problem details: the body of every error response. */
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problem(status, detail) {
-  return { type: "about:blank", title: STATUS_CODES[status] ?? "Error", status, detail };
+export function problem(status, detail, errors) {
+  const body = {
+    type: "about:blank",
+    title: STATUS_CODES[status] ?? "Error",
+    status,
+    detail,
+  };
+  if (errors) body.errors = errors;
+  return body;
 }
 
 /** An error that becomes a problem response with the given status. */
@@ -18,13 +27,19 @@ export class HttpError extends Error {
   }
 }
 
-/** Parses a request body as JSON; malformed JSON is a 400. */
-export function parseJson(raw) {
-  const text = typeof raw === "string" ? raw : Buffer.isBuffer(raw) ? raw.toString("utf8") : "";
-  if (text.trim() === "") throw new HttpError(400, "the request body must be a JSON object");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "the request body is not valid JSON");
+/** The body is well-formed but breaks the rules of the model: a 422 naming each field. */
+export class ValidationError extends HttpError {
+  errors;
+
+  constructor(errors) {
+    super(422, errors.map((e) => `${e.field}: ${e.message}`).join("; "));
+    this.errors = errors;
+  }
+}
+
+/** Another record already holds a value that must be unique: a 409. */
+export class ConflictError extends HttpError {
+  constructor(message) {
+    super(409, message);
   }
 }

@@ -1,20 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import {
-  Kysely,
-  SqliteDialect,
-  type ColumnType,
-  type Generated,
-  type SqliteDatabase,
-} from "kysely";
+import { Kysely, SqliteDialect, type Generated, type SqliteDatabase } from "kysely";
 import sqlite from "node-sqlite3-wasm";
 
-/** The tasks table, as Kysely sees it. */
+/** The tasks table, as Kysely sees it (values as the driver reads them). */
 export interface TaskTable {
   id: Generated<number>;
   title: string;
-  done: ColumnType<boolean | number, boolean, boolean>;
-  created_at: ColumnType<string | Date, string | Date, never>;
+  done: boolean | number;
+  created_at: string;
+  updated_at: string;
 }
 
 /** Every table of the database. */
@@ -37,6 +32,7 @@ export function openDatabase(url: string): Kysely<Database> {
 /** Adapts node-sqlite3-wasm to the small interface Kysely's SQLite dialect expects. */
 function wasmDatabase(file: string): SqliteDatabase {
   const db = new sqlite.Database(file);
+  db.exec("PRAGMA foreign_keys = ON");
   return {
     close: () => db.close(),
     prepare: (sql) => {
