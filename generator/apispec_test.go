@@ -57,7 +57,7 @@ func operationIDs(t *testing.T, data []byte) map[string]string {
 // wantOperations are the operations of every resource, named with the
 // generator's own naming (NewName), which the spec must agree with.
 func wantOperations(m *model.Model) map[string]string {
-	want := map[string]string{"GET /healthz": "getHealth", "GET /openapi.yaml": "getOpenApi", "GET /docs": "getDocs"}
+	want := map[string]string{"GET /healthz": "getHealth", "GET /livez": "getLiveness", "GET /readyz": "getReadiness", "GET /openapi.yaml": "getOpenApi", "GET /docs": "getDocs"}
 	for _, r := range m.Resources {
 		s, p := NewName(r.Name), NewName(r.Plural)
 		coll, item := "/api/v1/"+p.Kebab, "/api/v1/"+p.Kebab+"/{id}"

@@ -148,14 +148,15 @@ func tags(rs []resource) []any {
 
 func paths(rs []resource, p Project) *omap {
 	ps := newMap()
-	ps.set("/healthz", newMap().set("get", newMap().
-		set("tags", []string{"Health"}).
-		set("operationId", "getHealth").
-		set("summary", "Check that the service and its database are up").
-		set("description", "Load balancers, Docker and Kubernetes call this to know whether to send traffic here.").
-		set("responses", newMap().
-			set("200", jsonResponse("The service and its database answer", ref(schemasPrefix+"Health"))).
-			set("503", jsonResponse("The database does not answer", ref(schemasPrefix+"Health"))))))
+	ps.set("/healthz", probeOp("getHealth", "Check that the service and its database are up",
+		"Load balancers, Docker and Kubernetes call this to know whether to send traffic here.",
+		"The service and its database answer", true))
+	ps.set("/livez", probeOp("getLiveness", "Check that the process answers",
+		"Kubernetes' liveness probe calls this and restarts the service when it stops answering. It does not touch the database, so a database outage does not restart the service.",
+		"The process answers", false))
+	ps.set("/readyz", probeOp("getReadiness", "Check that the service can serve requests",
+		"Kubernetes' readiness probe calls this and sends traffic here only while the database answers.",
+		"The database answers", true))
 	ps.set("/openapi.yaml", newMap().set("get", newMap().
 		set("tags", []string{"Documentation"}).
 		set("operationId", "getOpenApi").
@@ -184,6 +185,22 @@ func paths(rs []resource, p Project) *omap {
 			set("delete", deleteOp(r)))
 	}
 	return ps
+}
+
+// probeOp is the GET operation of a health probe. A probe that asks the
+// database (askDB) also answers 503 when the database does not answer.
+func probeOp(id, summary, desc, up string, askDB bool) *omap {
+	health := ref(schemasPrefix + "Health")
+	responses := newMap().set("200", jsonResponse(up, health))
+	if askDB {
+		responses.set("503", jsonResponse("The database does not answer", health))
+	}
+	return newMap().set("get", newMap().
+		set("tags", []string{"Health"}).
+		set("operationId", id).
+		set("summary", summary).
+		set("description", desc).
+		set("responses", responses))
 }
 
 func jsonResponse(desc string, schema *omap) *omap {

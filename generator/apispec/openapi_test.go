@@ -127,16 +127,19 @@ func TestOpenAPIDescribesEveryResource(t *testing.T) {
 				if got := d.Servers[0]["url"]; got != fmt.Sprintf("http://localhost:%d", p.Port) {
 					t.Errorf("server %v", got)
 				}
-				for _, extra := range []string{"/healthz", "/openapi.yaml", "/docs"} {
+				extras := []string{"/healthz", "/livez", "/readyz", "/openapi.yaml", "/docs"}
+				for _, extra := range extras {
 					if d.op(extra, "get") == nil {
 						t.Errorf("no GET %s", extra)
 					}
 				}
-				if got := statuses(d.op("/healthz", "get")); !slices.Equal(got, []string{"200", "503"}) {
-					t.Errorf("/healthz statuses %v", got)
+				for probe, want := range map[string][]string{"/healthz": {"200", "503"}, "/livez": {"200"}, "/readyz": {"200", "503"}} {
+					if got := statuses(d.op(probe, "get")); !slices.Equal(got, want) {
+						t.Errorf("%s statuses %v, want %v", probe, got, want)
+					}
 				}
-				if len(d.Paths) != 3+2*len(m.Resources) {
-					t.Errorf("%d paths, want %d", len(d.Paths), 3+2*len(m.Resources))
+				if want := len(extras) + 2*len(m.Resources); len(d.Paths) != want {
+					t.Errorf("%d paths, want %d", len(d.Paths), want)
 				}
 				for _, r := range resources(m) {
 					coll, item := "/api/v1/"+r.P.Kebab, "/api/v1/"+r.P.Kebab+"/{id}"

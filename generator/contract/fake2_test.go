@@ -62,12 +62,16 @@ func (f *fake2) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	path := r.URL.Path
 	switch {
-	case path == "/healthz":
+	case path == "/healthz" || path == "/livez" || path == "/readyz":
 		if f.bug == "healthz-form-500" && strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
 			http.Error(w, "boom", 500)
 			return
 		}
-		if r.Method != "GET" {
+		if f.bug == "no-livez" && path == "/livez" {
+			f.problem(w, 404, "no such route", nil)
+			return
+		}
+		if r.Method != "GET" && !(f.bug == "readyz-any-method" && path == "/readyz") {
 			f.notAllowed(w, "GET")
 			return
 		}
@@ -603,6 +607,13 @@ func (f *fake2) openAPI() []byte {
 	prob := func(desc string) map[string]any { return resp(desc, problem, "application/problem+json") }
 	paths := map[string]any{
 		"/healthz": map[string]any{"get": map[string]any{"operationId": "healthz", "responses": map[string]any{
+			"200": resp("up", map[string]any{"type": "object"}, "application/json"),
+			"503": resp("down", map[string]any{"type": "object"}, "application/json"),
+		}}},
+		"/livez": map[string]any{"get": map[string]any{"operationId": "livez", "responses": map[string]any{
+			"200": resp("up", map[string]any{"type": "object"}, "application/json"),
+		}}},
+		"/readyz": map[string]any{"get": map[string]any{"operationId": "readyz", "responses": map[string]any{
 			"200": resp("up", map[string]any{"type": "object"}, "application/json"),
 			"503": resp("down", map[string]any{"type": "object"}, "application/json"),
 		}}},

@@ -403,16 +403,33 @@ func (api *restAPI) checkOpenAPI(t T) {
 
 func checkHealthz(t T, c *client) {
 	t.Helper()
-	res := c.do(t, "GET", "/healthz", nil, nil)
+	checkProbe(t, c, "/healthz")
+}
+
+// Probes are the health paths of contract v2: /healthz and /readyz ask the
+// database, /livez only the process (DESIGN.md §5).
+var Probes = []string{"/healthz", "/livez", "/readyz"}
+
+// checkProbes checks that every probe of contract v2 answers 200 {"status":"ok"}.
+func checkProbes(t T, c *client) {
+	t.Helper()
+	for _, p := range Probes {
+		checkProbe(t, c, p)
+	}
+}
+
+func checkProbe(t T, c *client, path string) {
+	t.Helper()
+	res := c.do(t, "GET", path, nil, nil)
 	if res.status != 200 {
-		t.Fatalf("want 200, got %s", res)
+		t.Fatalf("GET %s: want 200, got %s", path, res)
 	}
 	var body map[string]any
 	if err := json.Unmarshal(res.body, &body); err != nil {
-		t.Fatalf("body is not JSON: %v\n%s", err, res)
+		t.Fatalf("GET %s: body is not JSON: %v\n%s", path, err, res)
 	}
 	if body["status"] != "ok" {
-		t.Errorf(`want {"status":"ok"}, got %s`, res.body)
+		t.Errorf(`GET %s: want {"status":"ok"}, got %s`, path, res.body)
 	}
 }
 

@@ -46,7 +46,7 @@ func runRESTV2(t T, c *client, m *model.Model, o Options) {
 	t.Helper()
 	api := &restV2{c: c, m: m, o: o, next: int(time.Now().UnixNano()/1e6%40) * 1000}
 
-	t.Run("healthz answers 200 {\"status\":\"ok\"}", func(t T) { checkHealthz(t, c) })
+	t.Run("the probes healthz, livez and readyz answer 200 {\"status\":\"ok\"}", func(t T) { checkProbes(t, c) })
 	t.Run("every response carries X-Content-Type-Options: nosniff, and /api/ responses Cache-Control: no-store", func(t T) {
 		api.checkHeaders(t)
 	})
@@ -1267,7 +1267,7 @@ func (res *resV2) runDelete(t T) {
 func (api *restV2) checkHeaders(t T) {
 	c := api.c
 	first := "/api/v1/" + kebab(api.m.Resources[0].Plural)
-	for _, p := range []string{"/healthz", "/openapi.yaml", "/docs", "/no-such-route", first, first + "/not-an-id", first + "?limit=0"} {
+	for _, p := range []string{"/healthz", "/livez", "/readyz", "/openapi.yaml", "/docs", "/no-such-route", first, first + "/not-an-id", first + "?limit=0"} {
 		r := c.do(t, "GET", p, nil, nil)
 		if got := r.header.Get("X-Content-Type-Options"); got != "nosniff" {
 			t.Errorf("GET %s: X-Content-Type-Options is %q, want nosniff", p, got)
@@ -1294,6 +1294,8 @@ func (api *restV2) checkMethodNotAllowed(t T) {
 		{"PUT", coll, []string{"GET", "POST"}},
 		{"POST", coll + "/1", []string{"GET", "PUT", "PATCH", "DELETE"}},
 		{"POST", "/healthz", []string{"GET"}},
+		{"POST", "/livez", []string{"GET"}},
+		{"POST", "/readyz", []string{"GET"}},
 	} {
 		r := c.do(t, tc.method, tc.path, nil, nil)
 		if r.status != 405 {

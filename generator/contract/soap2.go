@@ -40,7 +40,7 @@ func runSOAPV2(t T, c *client, m *model.Model, o Options) {
 			update: "Update" + pascal(r.Name), delete: "Delete" + pascal(r.Name), item: camel(r.Name)})
 	}
 
-	t.Run("healthz answers 200 {\"status\":\"ok\"}", func(t T) { checkHealthz(t, c) })
+	t.Run("the probes healthz, livez and readyz answer 200 {\"status\":\"ok\"}", func(t T) { checkProbes(t, c) })
 	t.Run("GET /soap?wsdl serves a WSDL 1.1 document/literal description of every operation of every resource", func(t T) {
 		s.w, s.schema = s.checkWSDL(t, rs)
 	})

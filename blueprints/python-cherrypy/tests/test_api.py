@@ -1,4 +1,4 @@
-"""What every route shares: health, problems for unknown routes and methods, headers, the docs."""
+"""What every route shares: problems for unknown routes and methods, headers, the docs."""
 
 from __future__ import annotations
 
@@ -7,24 +7,11 @@ import re
 from conftest import Client
 
 
-def test_health(client: Client) -> None:
-    response = client.http.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
 def test_unknown_route_is_a_404_problem(client: Client) -> None:
     response = client.http.get("/api/v1/no-such-thing")
     assert response.status_code == 404
     assert response.headers["Content-Type"].startswith("application/problem+json")
     assert response.json()["status"] == 404
-
-
-def test_wrong_method_on_health_is_405_with_allow(client: Client) -> None:
-    response = client.http.post("/healthz")
-    assert response.status_code == 405
-    assert "GET" in response.headers["Allow"]
-    assert response.headers["Content-Type"].startswith("application/problem+json")
 
 
 def test_security_headers(client: Client) -> None:

@@ -24,16 +24,23 @@ export function createApp({ repositories, logger }) {
     next();
   });
 
+  // The health probes: /healthz and /readyz ask the database, /livez only the process (so a
+  // database outage does not get the service restarted).
+  const ready = async (req, res) => {
+    try {
+      await repositories.tasks.ping();
+      res.json({ status: "ok" });
+    } catch (err) {
+      req.log.error({ err }, "health check failed");
+      res.status(503).json({ status: "unavailable" });
+    }
+  };
+  app.route("/healthz").get(ready).all(methodNotAllowed("GET, HEAD"));
+  app.route("/readyz").get(ready).all(methodNotAllowed("GET, HEAD"));
   app
-    .route("/healthz")
-    .get(async (req, res) => {
-      try {
-        await repositories.tasks.ping();
-        res.json({ status: "ok" });
-      } catch (err) {
-        req.log.error({ err }, "health check failed");
-        res.status(503).json({ status: "unavailable" });
-      }
+    .route("/livez")
+    .get((_req, res) => {
+      res.json({ status: "ok" });
     })
     .all(methodNotAllowed("GET, HEAD"));
 

@@ -22,9 +22,11 @@ export async function startApp() {
   const client = await openDatabase(databaseUrl);
   const db = client.db();
   await migrateToLatest(db);
-  const app = createApp({ repositories: createRepositories(db), logger: createLogger("silent") });
+  const repositories = createRepositories(db);
+  const app = createApp({ repositories, logger: createLogger("silent") });
   return {
     app,
+    repositories,
     close: async () => {
       await client.close();
     },

@@ -26,11 +26,6 @@ describe("tasks API", { skip }, () => {
     return request(test.app).post(base).set("Content-Type", type).send(body);
   }
 
-  it("answers the health check", async () => {
-    const res = await request(test.app).get("/healthz").expect(200);
-    assert.deepEqual(res.body, { status: "ok" });
-  });
-
   it("creates, reads, lists, patches, replaces and deletes", async () => {
     const res = await post(samples.example).expect(201);
     const path = `${base}/${res.body.id}`;

@@ -1,16 +1,10 @@
-"""What every route shares: health, problems for unknown routes, headers, the docs."""
+"""What every route shares: problems for unknown routes, headers, the docs."""
 
 from __future__ import annotations
 
 import re
 
 from conftest import Client
-
-
-def test_health(client: Client) -> None:
-    response = client.http.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
 
 
 def test_unknown_route_is_a_404_problem(client: Client) -> None:

@@ -8,7 +8,7 @@ import { createApp } from "../src/app.js";
 import { openDatabase } from "../src/db/database.js";
 import { migrateToLatest } from "../src/db/migrate.js";
 import { createLogger } from "../src/logger.js";
-import { createRepositories } from "../src/repositories.js";
+import { createRepositories, type Repositories } from "../src/repositories.js";
 
 const tempDir = mkdtempSync(join(tmpdir(), "demo-test-"));
 const databaseUrl = process.env.DATABASE_URL || join(tempDir, "test.db");
@@ -18,6 +18,7 @@ export const skip = false;
 
 export interface TestApp {
   app: Express;
+  repositories: Repositories;
   close(): Promise<void>;
 }
 
@@ -25,9 +26,11 @@ export interface TestApp {
 export async function startApp(): Promise<TestApp> {
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
-  const app = createApp({ repositories: createRepositories(db), logger: createLogger("silent") });
+  const repositories = createRepositories(db);
+  const app = createApp({ repositories, logger: createLogger("silent") });
   return {
     app,
+    repositories,
     close: async () => {
       await db.destroy();
       rmSync(tempDir, { recursive: true, force: true });

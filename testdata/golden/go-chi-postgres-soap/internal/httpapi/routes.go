@@ -24,7 +24,11 @@ func NewServer(deps Deps) http.Handler {
 	// Set before any Route or Mount: the sub-routers inherit both.
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed(r))
-	r.Get("/healthz", New(deps).handleHealth)
+
+	a := New(deps)
+	r.Get("/healthz", a.handleHealth)
+	r.Get("/livez", a.handleLive)
+	r.Get("/readyz", a.handleHealth)
 	r.Handle("/soap", soap.NewHandler(soap.Deps{
 		Log:   deps.Log,
 		Tasks: deps.Tasks,

@@ -1,34 +1,15 @@
 package httpapi
 
 import (
-	"context"
 	"encoding/xml"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/octocat/shop-api/internal/soap"
-	"github.com/octocat/shop-api/internal/task/tasktest"
 )
-
-type okDB struct{}
-
-func (okDB) Ping(context.Context) error { return nil }
-
-func newTestServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(NewServer(Deps{
-		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-		DB:    okDB{},
-		Tasks: tasktest.NewMemory(),
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
 
 const envelope = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soap:Body>%s</soap:Body></soap:Envelope>`
 

@@ -72,7 +72,8 @@ func (res Result) Write(w http.ResponseWriter) {
 	_, _ = w.Write(append(b, '\n'))
 }
 
-// Health answers GET /healthz: 200 when the database answers, 503 when not.
+// Health answers GET /healthz and GET /readyz: 200 when the database
+// answers, 503 when not.
 func (a *API) Health(ctx context.Context) Result {
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	defer cancel()
@@ -85,4 +86,11 @@ func (a *API) Health(ctx context.Context) Result {
 
 func (a *API) handleHealth(w http.ResponseWriter, r *http.Request) {
 	a.Health(r.Context()).Write(w)
+}
+
+// handleLive answers GET /livez: 200 while the process answers. It does not
+// ask the database, so an outage of the database does not get the service
+// restarted.
+func (a *API) handleLive(w http.ResponseWriter, _ *http.Request) {
+	Result{Status: http.StatusOK, Body: map[string]string{"status": "ok"}}.Write(w)
 }

@@ -1,33 +1,13 @@
 package httpapi
 
 import (
-	"context"
 	"encoding/json"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/octocat/library/internal/book/booktest"
 )
-
-type okDB struct{}
-
-func (okDB) Ping(context.Context) error { return nil }
-
-func newTestServer(t *testing.T) *httptest.Server {
-	t.Helper()
-	srv := httptest.NewServer(NewServer(Deps{
-		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-		DB:    okDB{},
-		Books: booktest.NewMemory(),
-	}))
-	t.Cleanup(srv.Close)
-	return srv
-}
 
 // answer is a response with its body read.
 type answer struct {

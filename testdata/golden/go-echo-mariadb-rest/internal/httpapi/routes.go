@@ -19,6 +19,8 @@ func NewServer(deps Deps) http.Handler {
 	e.Use(requestLog(deps.Log), middleware.Recover(), secureHeaders)
 
 	e.GET("/healthz", echo.WrapHandler(http.HandlerFunc(a.handleHealth)))
+	e.GET("/livez", echo.WrapHandler(http.HandlerFunc(a.handleLive)))
+	e.GET("/readyz", echo.WrapHandler(http.HandlerFunc(a.handleHealth)))
 	e.GET("/openapi.yaml", echo.WrapHandler(http.HandlerFunc(serveOpenAPI)))
 	e.GET("/docs", echo.WrapHandler(docs()))
 	e.GET("/docs/*", echo.WrapHandler(docs()))

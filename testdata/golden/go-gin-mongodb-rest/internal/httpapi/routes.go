@@ -30,6 +30,8 @@ func NewServer(deps Deps) http.Handler {
 	})
 
 	r.GET("/healthz", gin.WrapF(a.handleHealth))
+	r.GET("/livez", gin.WrapF(a.handleLive))
+	r.GET("/readyz", gin.WrapF(a.handleHealth))
 	r.GET("/openapi.yaml", gin.WrapF(serveOpenAPI))
 	r.GET("/docs", gin.WrapH(docs()))
 	r.GET("/docs/*any", gin.WrapH(docs()))

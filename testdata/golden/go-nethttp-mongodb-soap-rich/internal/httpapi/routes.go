@@ -22,6 +22,8 @@ func NewServer(deps Deps) http.Handler {
 func addRoutes(mux *http.ServeMux, deps Deps) {
 	a := New(deps)
 	mux.HandleFunc("GET /healthz", a.handleHealth)
+	mux.HandleFunc("GET /livez", a.handleLive)
+	mux.HandleFunc("GET /readyz", a.handleHealth)
 	mux.Handle("/soap", soap.NewHandler(soap.Deps{
 		Log:     deps.Log,
 		Books:   deps.Books,

@@ -20,6 +20,8 @@ func NewServer(deps Deps) http.Handler {
 func addRoutes(mux *http.ServeMux, deps Deps) {
 	a := New(deps)
 	mux.HandleFunc("GET /healthz", a.handleHealth)
+	mux.HandleFunc("GET /livez", a.handleLive)
+	mux.HandleFunc("GET /readyz", a.handleHealth)
 	mux.HandleFunc("GET /openapi.yaml", serveOpenAPI)
 	mux.Handle("GET /docs", docs())
 	mux.Handle("GET /docs/", docs())

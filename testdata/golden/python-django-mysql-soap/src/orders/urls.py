@@ -10,6 +10,8 @@ from .soap_views import SoapView
 
 urlpatterns = [
     path("healthz", views.HealthView.as_view(), name="health"),
+    path("livez", views.LiveView.as_view(), name="live"),
+    path("readyz", views.HealthView.as_view(), name="ready"),
     path("soap", SoapView.as_view(), name="soap"),
     path("admin/", admin.site.urls),
 ]

@@ -32,7 +32,7 @@ class ProblemView(View):
 
 
 class HealthView(ProblemView):
-    """``GET /healthz``: 200 when the database answers, 503 when it does not."""
+    """``GET /healthz`` and ``GET /readyz``: 200 when the database answers, 503 when it does not."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         try:
@@ -41,6 +41,13 @@ class HealthView(ProblemView):
         except DatabaseError:
             log.warning("the database does not answer", exc_info=True)
             return JsonResponse({"status": "unavailable"}, status=503)
+        return JsonResponse({"status": "ok"})
+
+
+class LiveView(ProblemView):
+    """``GET /livez``: 200 while the process answers; it does not ask the database."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
         return JsonResponse({"status": "ok"})
 
 

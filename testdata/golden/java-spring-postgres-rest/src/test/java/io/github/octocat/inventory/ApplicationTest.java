@@ -31,6 +31,18 @@ class ApplicationTest extends TestDatabase {
     }
 
     @Test
+    void livezAndReadyzAreOkAndTakeOnlyGet() {
+        for (String probe : new String[] {"/livez", "/readyz"}) {
+            HttpResponse<String> res = api.get(probe);
+            assertThat(res.statusCode()).isEqualTo(200);
+            assertThat(res.body()).isEqualTo("{\"status\":\"ok\"}");
+            HttpResponse<String> post = api.send("POST", probe, "application/json", "{}");
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+        }
+    }
+
+    @Test
     void anyContentTypeOnARouteWithoutBodyIsIgnored() {
         for (String type : new String[] {"multipart/form-data; boundary=x", "text/plain", "nonsense"}) {
             assertThat(api.send("GET", "/healthz", type, null).statusCode()).isEqualTo(200);

@@ -1,0 +1,89 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/octocat/shelf/internal/author/authortest"
+	"github.com/octocat/shelf/internal/book/booktest"
+)
+
+type okDB struct{}
+
+func (okDB) Ping(context.Context) error { return nil }
+
+// downDB is a database that does not answer.
+type downDB struct{}
+
+func (downDB) Ping(context.Context) error { return errors.New("connection refused") }
+
+// newTestServer is the whole service on in-memory stores and a database that answers.
+func newTestServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	return newTestServerOn(t, okDB{})
+}
+
+func newTestServerOn(t *testing.T, db Pinger) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(NewServer(Deps{
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DB:      db,
+		Books:   booktest.NewMemory(),
+		Authors: authortest.NewMemory(),
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestProbes checks the three health probes: /livez asks only the process,
+// /healthz and /readyz ask the database too.
+func TestProbes(t *testing.T) {
+	up, down := newTestServer(t), newTestServerOn(t, downDB{})
+	for _, tc := range []struct {
+		path       string
+		downCode   int // the answer while the database is down
+		downStatus string
+	}{
+		{"/livez", http.StatusOK, "ok"},
+		{"/healthz", http.StatusServiceUnavailable, "unavailable"},
+		{"/readyz", http.StatusServiceUnavailable, "unavailable"},
+	} {
+		t.Run(strings.TrimPrefix(tc.path, "/"), func(t *testing.T) {
+			probe(t, up.URL+tc.path, http.StatusOK, "ok")
+			probe(t, down.URL+tc.path, tc.downCode, tc.downStatus)
+
+			resp, err := http.Post(up.URL+tc.path, "application/json", strings.NewReader("{}"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_ = resp.Body.Close()
+			if resp.StatusCode != http.StatusMethodNotAllowed || !strings.Contains(resp.Header.Get("Allow"), "GET") {
+				t.Errorf("POST %s: %d with Allow %q, want 405 allowing GET", tc.path, resp.StatusCode, resp.Header.Get("Allow"))
+			}
+		})
+	}
+}
+
+// probe asks a health probe and checks its status and its {"status": …} body.
+func probe(t *testing.T, url string, wantCode int, wantStatus string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	var body struct{ Status string }
+	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil {
+		t.Fatalf("GET %s: the body is not JSON: %v", url, err)
+	}
+	if resp.StatusCode != wantCode || body.Status != wantStatus {
+		t.Errorf("GET %s: %d %q, want %d %q", url, resp.StatusCode, body.Status, wantCode, wantStatus)
+	}
+}
