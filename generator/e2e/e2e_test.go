@@ -90,6 +90,7 @@ type harness struct {
 	keep        bool             // keep the projects of failed combinations
 	unreachable map[string]error // database kind → why its server does not answer
 	clients     *soapClients     // zeep and wsimport, for the SOAP combinations
+	browser     *browser         // headless Chromium, for /docs of the REST combinations
 	sem         chan struct{}
 	lintMu      sync.Mutex // the lint commands run one at a time
 
@@ -158,6 +159,7 @@ func TestE2E(t *testing.T) {
 		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
 		unreachable: map[string]error{},
 		clients:     newSOAPClients(root),
+		browser:     &browser{},
 		sem:         make(chan struct{}, jobsFromEnv()),
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
@@ -389,6 +391,24 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 		res.Steps["contract"] = stepResult{Status: "FAIL", Time: d}
 		t.Errorf("%s: the contract suite failed (see the contract subtests above); service log: %s\n%s",
 			c.Name(), filepath.Join(logs, "start.log"), tail(filepath.Join(logs, "start.log"), 30))
+	}
+
+	// REST on contract v2: /docs, in a browser that can reach nothing but the
+	// service, shows every operation of the spec.
+	if c.API == "rest" && c.Blueprint.v2() {
+		chromium, missing := h.browser.find()
+		switch {
+		case missing != "" && h.inCI:
+			res.Steps["docs"] = stepResult{Status: "FAIL"}
+			t.Errorf("%s: /docs was not opened in a browser: %s (CI must install it)", c.Name(), missing)
+		case missing != "":
+			res.Steps["docs"] = stepResult{Status: "skip"}
+			t.Logf("SKIPPED: %s: /docs was not opened in a browser: %s", c.Name(), missing)
+		default:
+			step("docs", func(logPath string) error { return checkDocs(chromium, port, logPath) })
+		}
+	} else {
+		res.Steps["docs"] = stepResult{Status: "skip"}
 	}
 
 	// SOAP: clients generated from the served WSDL by zeep and wsimport must work.

@@ -10,9 +10,10 @@ import { tasksRouter } from "./tasks/routes.js";
 /** api/openapi.yaml, served as it is at /openapi.yaml and browsable at /docs. */
 const openapi = readFileSync(new URL("../api/openapi.yaml", import.meta.url), "utf8");
 
-/** The Swagger UI page, its asset links (./swagger-ui.css …) made absolute below /docs/. */
+/** The Swagger UI page, its asset links (./swagger-ui.css …) made absolute below /docs/, and no
+ * online validator badge (it would load from validator.swagger.io). */
 const docsPage = swaggerUi
-  .generateHTML(undefined, { swaggerOptions: { url: "/openapi.yaml" } })
+  .generateHTML(undefined, { swaggerOptions: { url: "/openapi.yaml", validatorUrl: null } })
   .replaceAll('="./', '="/docs/');
 
 export function createApp({ repositories, logger }) {

@@ -1,22 +1,25 @@
 """The committed API description: ``/openapi.yaml`` as it is, and ``/docs`` (Swagger UI) showing it.
 
-Swagger UI's files come from the swagger-ui-bundle package and are served by
-the service itself, so the docs work offline.
+Swagger UI's files (version 5, which renders OpenAPI 3.1) come from the swagger-ui-py
+package and are served by the service itself, so the docs work offline.
 """
 
 from __future__ import annotations
 
 import json
 from functools import cache
+from importlib.resources import files
 from typing import Any
 
 import yaml
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
 
 from .config import api_file
+
+# The folder of Swagger UI's files in the installed swagger-ui-py package.
+SWAGGER_UI = str(files("swagger_ui") / "static")
 
 ASSETS = "/docs/assets"
 APP_NAME = "Todo"
@@ -34,7 +37,7 @@ PAGE = """<!doctype html>
 <body>
 <div id="swagger-ui"></div>
 <script src="%(assets)s/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({url: %(spec)s, dom_id: "#swagger-ui"});</script>
+<script>SwaggerUIBundle({url: %(spec)s, dom_id: "#swagger-ui", validatorUrl: null});</script>
 </body>
 </html>
 """
@@ -53,7 +56,7 @@ def spec() -> dict[str, Any]:
 def add_docs(app: FastAPI) -> None:
     # FastAPI would describe the routes itself; the API's contract is the committed file.
     app.openapi = spec  # type: ignore[method-assign]
-    app.mount(ASSETS, StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+    app.mount(ASSETS, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
 
     @app.get("/openapi.yaml", include_in_schema=False)
     def openapi_yaml() -> Response:
