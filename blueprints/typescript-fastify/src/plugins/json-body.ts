@@ -1,7 +1,7 @@
 // The parser of JSON request bodies: application/json, application/merge-patch+json and any
-// other application/*+json, in UTF-8. Any other Content-Type is a 415 (Fastify's own answer
-// when no parser matches); an empty body, malformed JSON, trailing data or nesting deeper
-// than MAX_JSON_DEPTH is a 400.
+// other application/*+json, in UTF-8. Any other Content-Type is a 415; an empty body,
+// malformed JSON, trailing data or nesting deeper than MAX_JSON_DEPTH is a 400. A route that
+// takes no body (DELETE, a 405) ignores one, whatever its type.
 import type { FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { HttpError } from "../http/problem.js";
@@ -18,13 +18,26 @@ export default fp(
       JSON_TYPE,
       { parseAs: "string" },
       async (request: FastifyRequest, text: string) => {
+        if (!takesBody(request)) return undefined;
         checkCharset(request.headers["content-type"] ?? "");
         return parseJson(text);
       },
     );
+    // Any other Content-Type: a 415 on a route that takes a body, read and ignored elsewhere.
+    app.addContentTypeParser("*", { parseAs: "buffer" }, async (request: FastifyRequest) => {
+      if (takesBody(request)) throw new HttpError(415, NOT_JSON);
+      return undefined;
+    });
   },
   { name: "json-body" },
 );
+
+const NOT_JSON = "the request body must be JSON (Content-Type: application/json)";
+
+/** Whether the route reads a body (it has a body schema); DELETE and a 405 do not. */
+function takesBody(request: FastifyRequest): boolean {
+  return request.routeOptions.schema?.body !== undefined;
+}
 
 /** A body declared in another charset than UTF-8 is refused, not misread. */
 function checkCharset(contentType: string): void {
