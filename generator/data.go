@@ -36,6 +36,7 @@ type Data struct {
 	Java            JavaData
 	Python          PythonData
 	Node            NodeData
+	K8s             K8sData
 }
 
 // Author is who the project, its licence and its first commit belong to.
@@ -69,6 +70,12 @@ type PythonData struct{ Package string }
 
 // NodeData holds Node-specific identifiers.
 type NodeData struct{ Package string }
+
+// K8sData holds the names deploy/k8s and the README's Kubernetes section use.
+type K8sData struct {
+	Name  string // the objects' name and app.kubernetes.io/name: a DNS label of at most 63 characters
+	Image string // the image the workflow's image job pushes: ghcr.io/owner/repo, lower case
+}
 
 // NewData builds the template data for validated options.
 func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Time) Data {
@@ -127,6 +134,10 @@ func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Ti
 		},
 		Python: PythonData{Package: pyPkg},
 		Node:   NodeData{Package: strings.ToLower(o.Name)},
+		K8s: K8sData{
+			Name:  strings.TrimSuffix(project.Kebab[:min(len(project.Kebab), 63)], "-"),
+			Image: "ghcr.io/" + strings.ToLower(owner+"/"+o.Name),
+		},
 	}
 }
 
