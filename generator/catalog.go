@@ -102,6 +102,10 @@ type Commands struct {
 	Test  string `yaml:"test" json:"test"`
 	Run   string `yaml:"run" json:"run"`
 	Build string `yaml:"build" json:"build,omitempty"`
+	// Mutation runs the project's mutation-testing tool over its own source
+	// and leaves the tool's own report where the e2e harness reads it (see
+	// generator/e2e/mutation_test.go); the README's Tests section shows it.
+	Mutation string `yaml:"mutation" json:"mutation,omitempty"`
 }
 
 // FileRule includes the files matching Paths only when the condition holds.
