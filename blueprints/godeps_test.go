@@ -41,16 +41,19 @@ var goPins = map[string]string{
 	"github.com/go-sql-driver/mysql": "v1.10.1",
 	"go.mongodb.org/mongo-driver/v2": "v2.9.3",
 	"github.com/pressly/goose/v3":    "v3.29.0",
-	"github.com/swaggest/swgui":      "v1.8.5", // Swagger UI with its assets embedded (/docs)
-	"github.com/vearutop/statigz":    "v1.4.0", // serves swgui's gzipped assets
+	"github.com/swaggest/swgui":      "v1.8.5",  // Swagger UI with its assets embedded (/docs)
+	"github.com/vearutop/statigz":    "v1.4.0",  // serves swgui's gzipped assets
+	"github.com/rs/cors":             "v1.11.1", // CORS for net/http
+	"github.com/go-chi/cors":         "v1.2.2",
+	"github.com/gin-contrib/cors":    "v1.7.7",
 }
 
 // goFrameworkImports and goDialectImports are the non-standard packages the
 // templates import (keep in step with blueprints/go*/…/*.go.tmpl).
 var goFrameworkImports = map[string][]string{
-	"nethttp": nil,
-	"chi":     {"github.com/go-chi/chi/v5", "github.com/go-chi/chi/v5/middleware"},
-	"gin":     {"github.com/gin-gonic/gin"},
+	"nethttp": {"github.com/rs/cors"},
+	"chi":     {"github.com/go-chi/chi/v5", "github.com/go-chi/chi/v5/middleware", "github.com/go-chi/cors"},
+	"gin":     {"github.com/gin-gonic/gin", "github.com/gin-contrib/cors"},
 	"echo":    {"github.com/labstack/echo/v5", "github.com/labstack/echo/v5/middleware"},
 }
 

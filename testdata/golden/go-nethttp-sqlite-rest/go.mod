@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	github.com/pressly/goose/v3 v3.29.0
+	github.com/rs/cors v1.11.1
 	github.com/swaggest/swgui v1.8.5
 	github.com/vearutop/statigz v1.4.0
 	modernc.org/sqlite v1.60.1

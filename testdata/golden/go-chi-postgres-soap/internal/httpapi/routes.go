@@ -6,6 +6,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+	"github.com/go-chi/cors"
 
 	"github.com/octocat/shop-api/internal/soap"
 )
@@ -19,8 +20,16 @@ func NewServer(deps Deps) http.Handler {
 		func(next http.Handler) http.Handler { return LogRequests(deps.Log, next) },
 		func(next http.Handler) http.Handler { return recoverPanics(deps.Log, next) },
 		secureHeaders,
-		middleware.GetHead,
 	)
+	if len(deps.CORSOrigins) > 0 {
+		// Answers preflights itself, before routing, on every path.
+		r.Use(cors.Handler(cors.Options{
+			AllowedOrigins: deps.CORSOrigins,
+			AllowedMethods: corsMethods,
+			AllowedHeaders: corsHeaders,
+		}))
+	}
+	r.Use(middleware.GetHead)
 	// Set before any Route or Mount: the sub-routers inherit both.
 	r.NotFound(notFound)
 	r.MethodNotAllowed(methodNotAllowed(r))

@@ -1,7 +1,8 @@
 // Command server runs the library REST service.
 //
-// Configuration comes from the environment: PORT (default 8080) and
-// DATABASE_URL (default mysql://app:app@localhost:3306/app).
+// Configuration comes from the environment: PORT (default 8080),
+// DATABASE_URL (default mysql://app:app@localhost:3306/app) and CORS_ORIGINS (default none:
+// CORS off).
 package main
 
 import (
@@ -55,9 +56,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	srv := &http.Server{
 		Addr: cfg.Addr(),
 		Handler: httpapi.NewServer(httpapi.Deps{
-			Log:   log,
-			DB:    db,
-			Books: db.Books(),
+			Log:         log,
+			DB:          db,
+			Books:       db.Books(),
+			CORSOrigins: cfg.CORSOrigins,
 		}),
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,

@@ -17,6 +17,15 @@ func NewServer(deps Deps) http.Handler {
 	e.HTTPErrorHandler = a.handleError
 	e.Binder = objectBinder{}
 	e.Use(requestLog(deps.Log), middleware.Recover(), secureHeaders)
+	if len(deps.CORSOrigins) > 0 {
+		// Answers preflights itself, on every route (e.Any and the
+		// router's own OPTIONS answer included).
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins: deps.CORSOrigins,
+			AllowMethods: corsMethods,
+			AllowHeaders: corsHeaders,
+		}))
+	}
 
 	e.GET("/healthz", echo.WrapHandler(http.HandlerFunc(a.handleHealth)))
 	e.GET("/livez", echo.WrapHandler(http.HandlerFunc(a.handleLive)))

@@ -3,7 +3,9 @@ package httpapi
 import (
 	"net/http"
 	"os"
+	"slices"
 
+	"github.com/gin-contrib/cors"
 	"github.com/gin-gonic/gin"
 	"github.com/gin-gonic/gin/binding"
 )
@@ -21,7 +23,11 @@ func NewServer(deps Deps) http.Handler {
 	a := New(deps)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true // 405 with Allow instead of 404
-	r.Use(requestLog(deps.Log), gin.CustomRecovery(recoverProblem(deps.Log)), secureHeaders, problems(a))
+	r.Use(requestLog(deps.Log), gin.CustomRecovery(recoverProblem(deps.Log)), secureHeaders)
+	if len(deps.CORSOrigins) > 0 {
+		r.Use(allowOrigins(deps.CORSOrigins))
+	}
+	r.Use(problems(a))
 	r.NoRoute(func(c *gin.Context) {
 		_ = c.Error(errNoRoute)
 	})
@@ -39,4 +45,22 @@ func NewServer(deps Deps) http.Handler {
 	v1 := r.Group("/api/v1")
 	addNotesRoutes(v1, a)
 	return r
+}
+
+// allowOrigins is gin-contrib/cors for the CORS_ORIGINS; it answers
+// preflights itself, on every route (404 and 405 ones included). A request
+// from any other origin skips it: gin-contrib/cors would refuse it with 403,
+// but only the browser enforces CORS, so the service answers as usual and
+// just sends no Access-Control-* headers.
+func allowOrigins(origins []string) gin.HandlerFunc {
+	allow := cors.New(cors.Config{
+		AllowOrigins: origins,
+		AllowMethods: corsMethods,
+		AllowHeaders: corsHeaders,
+	})
+	return func(c *gin.Context) {
+		if slices.Contains(origins, c.GetHeader("Origin")) {
+			allow(c)
+		}
+	}
 }

@@ -31,10 +31,18 @@ func newTestServer(t *testing.T) *httptest.Server {
 
 func newTestServerOn(t *testing.T, db Pinger) *httptest.Server {
 	t.Helper()
+	return newTestServerWith(t, db, nil)
+}
+
+// newTestServerWith is the whole service on in-memory stores, db, and CORS
+// for the origins (none: CORS off).
+func newTestServerWith(t *testing.T, db Pinger, origins []string) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(NewServer(Deps{
-		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-		DB:    db,
-		Notes: notetest.NewMemory(),
+		Log:         slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DB:          db,
+		Notes:       notetest.NewMemory(),
+		CORSOrigins: origins,
 	}))
 	t.Cleanup(srv.Close)
 	return srv

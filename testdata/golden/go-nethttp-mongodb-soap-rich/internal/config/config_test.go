@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestLoad(t *testing.T) {
 	env := func(m map[string]string) func(string) string {
@@ -12,6 +15,7 @@ func TestLoad(t *testing.T) {
 		env      map[string]string
 		wantPort int
 		wantURL  string
+		wantCORS []string
 		wantErr  bool
 	}{
 		{name: "defaults", wantPort: DefaultPort, wantURL: DefaultDatabaseURL},
@@ -21,6 +25,15 @@ func TestLoad(t *testing.T) {
 		{name: "port zero", env: map[string]string{"PORT": "0"}, wantErr: true},
 		{name: "port too large", args: []string{"-port", "70000"}, wantErr: true},
 		{name: "unknown flag", args: []string{"-nope"}, wantErr: true},
+		{name: "CORS origins", env: map[string]string{"CORS_ORIGINS": " http://localhost:5173 ,, https://app.example.com:8443,"}, wantPort: DefaultPort, wantURL: DefaultDatabaseURL, wantCORS: []string{"http://localhost:5173", "https://app.example.com:8443"}},
+		{name: "CORS origins flag wins", args: []string{"-cors-origins", "https://b.example"}, env: map[string]string{"CORS_ORIGINS": "https://a.example"}, wantPort: DefaultPort, wantURL: DefaultDatabaseURL, wantCORS: []string{"https://b.example"}},
+		{name: "CORS origins blank", env: map[string]string{"CORS_ORIGINS": " , "}, wantPort: DefaultPort, wantURL: DefaultDatabaseURL},
+		{name: "CORS wildcard", env: map[string]string{"CORS_ORIGINS": "*"}, wantErr: true},
+		{name: "CORS origin with a path", env: map[string]string{"CORS_ORIGINS": "https://app.example.com/"}, wantErr: true},
+		{name: "CORS origin without a scheme", env: map[string]string{"CORS_ORIGINS": "app.example.com"}, wantErr: true},
+		{name: "CORS origin of another scheme", env: map[string]string{"CORS_ORIGINS": "ftp://app.example.com"}, wantErr: true},
+		{name: "CORS origin without a host", env: map[string]string{"CORS_ORIGINS": "https://"}, wantErr: true},
+		{name: "CORS origin that does not parse", env: map[string]string{"CORS_ORIGINS": "https://a b"}, wantErr: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,8 +47,8 @@ func TestLoad(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if cfg.Port != tt.wantPort || cfg.DatabaseURL != tt.wantURL {
-				t.Errorf("got %+v, want port %d and URL %q", cfg, tt.wantPort, tt.wantURL)
+			if cfg.Port != tt.wantPort || cfg.DatabaseURL != tt.wantURL || !slices.Equal(cfg.CORSOrigins, tt.wantCORS) {
+				t.Errorf("got %+v, want port %d, URL %q and CORS origins %q", cfg, tt.wantPort, tt.wantURL, tt.wantCORS)
 			}
 		})
 	}

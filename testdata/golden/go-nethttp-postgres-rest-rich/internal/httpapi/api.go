@@ -25,6 +25,9 @@ type Deps struct {
 	DB      Pinger
 	Books   book.Store
 	Authors author.Store
+	// CORSOrigins are the browser origins allowed to call the API
+	// (CORS_ORIGINS); none leaves CORS off.
+	CORSOrigins []string
 }
 
 // API serves the calls of the service.

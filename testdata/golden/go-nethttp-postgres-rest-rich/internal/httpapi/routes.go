@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"net/http"
+
+	"github.com/rs/cors"
 )
 
 // NewServer is the whole HTTP service: every route, then the middleware
@@ -11,6 +13,14 @@ func NewServer(deps Deps) http.Handler {
 	mux := http.NewServeMux()
 	addRoutes(mux, deps)
 	h := problemsForMux(mux)
+	if len(deps.CORSOrigins) > 0 {
+		// Answers preflights itself, before the mux, on every path.
+		h = cors.New(cors.Options{
+			AllowedOrigins: deps.CORSOrigins,
+			AllowedMethods: corsMethods,
+			AllowedHeaders: corsHeaders,
+		}).Handler(h)
+	}
 	h = secureHeaders(h)
 	h = recoverPanics(deps.Log, h)
 	return LogRequests(deps.Log, h)

@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Defaults used when a setting is not given.
@@ -19,10 +21,14 @@ const (
 type Config struct {
 	Port        int
 	DatabaseURL string
+	// CORSOrigins are the browser origins (scheme://host[:port]) allowed to
+	// call the API; none (the default) leaves CORS off.
+	CORSOrigins []string
 }
 
-// Load reads PORT and DATABASE_URL from getenv; the flags -port and
-// -database-url in args (without the program name) take precedence.
+// Load reads PORT, CORS_ORIGINS and DATABASE_URL from getenv; the flags
+// -port, -cors-origins and -database-url in args (without the program name)
+// take precedence.
 func Load(args []string, getenv func(string) string) (Config, error) {
 	cfg := Config{Port: DefaultPort, DatabaseURL: DefaultDatabaseURL}
 	if v := getenv("PORT"); v != "" {
@@ -32,12 +38,14 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 		}
 		cfg.Port = port
 	}
+	origins := getenv("CORS_ORIGINS")
 	if v := getenv("DATABASE_URL"); v != "" {
 		cfg.DatabaseURL = v
 	}
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.IntVar(&cfg.Port, "port", cfg.Port, "port to listen on (env PORT)")
+	fs.StringVar(&origins, "cors-origins", origins, "comma-separated browser origins allowed to call the API (env CORS_ORIGINS)")
 	fs.StringVar(&cfg.DatabaseURL, "database-url", cfg.DatabaseURL, "database to use (env DATABASE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return cfg, fmt.Errorf("command line: %w", err)
@@ -45,7 +53,30 @@ func Load(args []string, getenv func(string) string) (Config, error) {
 	if cfg.Port < 1 || cfg.Port > 65535 {
 		return cfg, fmt.Errorf("the port must be a number between 1 and 65535, got %d", cfg.Port)
 	}
+	var err error
+	if cfg.CORSOrigins, err = parseOrigins(origins); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
+}
+
+// parseOrigins splits a comma-separated list of origins, ignoring spaces
+// around the commas and empty items. Each must be an exact http or https
+// origin: no path, no wildcard.
+func parseOrigins(list string) ([]string, error) {
+	var origins []string
+	for _, o := range strings.Split(list, ",") {
+		o = strings.TrimSpace(o)
+		if o == "" {
+			continue
+		}
+		u, err := url.Parse(o)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || o != u.Scheme+"://"+u.Host {
+			return nil, fmt.Errorf("CORS_ORIGINS: %q is not an origin such as https://app.example.com", o)
+		}
+		origins = append(origins, o)
+	}
+	return origins, nil
 }
 
 // Addr is the address the HTTP server listens on.

@@ -23,6 +23,9 @@ type Deps struct {
 	Log   *slog.Logger
 	DB    Pinger
 	Tasks task.Store
+	// CORSOrigins are the browser origins allowed to call the API
+	// (CORS_ORIGINS); none leaves CORS off.
+	CORSOrigins []string
 }
 
 // API serves the calls of the service.
