@@ -121,7 +121,7 @@ func (s *TaskStore) Replace(ctx context.Context, id string, nb task.NewTask) (ta
 		return task.Task{}, types.ErrNotFound
 	}
 	args := append(taskValues(nb), dbTime(now()), n)
-	sets := make([]string, 0, len(args)-1)
+	var sets []string
 	for _, col := range taskColumns[1:] {
 		if col != "created_at" {
 			sets = append(sets, col+" = "+placeholder(len(sets)+1))

@@ -53,20 +53,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		}
 	}()
 
-	srv := &http.Server{
-		Addr: cfg.Addr(),
-		Handler: httpapi.NewServer(httpapi.Deps{
-			Log:         log,
-			DB:          db,
-			Books:       db.Books(),
-			CORSOrigins: cfg.CORSOrigins,
-		}),
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
+	srv := newHTTPServer(ctx, cfg.Addr(), httpapi.NewServer(httpapi.Deps{
+		Log:         log,
+		DB:          db,
+		Books:       db.Books(),
+		CORSOrigins: cfg.CORSOrigins,
+	}))
 
 	errc := make(chan error, 1)
 	go func() {
@@ -90,4 +82,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// newHTTPServer is the HTTP server for h on addr. Its timeouts keep a slow or
+// stalled client from holding a connection (and its memory) forever.
+func newHTTPServer(ctx context.Context, addr string, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           h,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
 }

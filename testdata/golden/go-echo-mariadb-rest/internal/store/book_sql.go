@@ -125,7 +125,7 @@ func (s *BookStore) Replace(ctx context.Context, id string, nb book.NewBook) (bo
 		return book.Book{}, types.ErrNotFound
 	}
 	args := append(bookValues(nb), dbTime(now()), n)
-	sets := make([]string, 0, len(args)-1)
+	var sets []string
 	for _, col := range bookColumns[1:] {
 		if col != "created_at" {
 			sets = append(sets, col+" = "+placeholder(len(sets)+1))

@@ -261,7 +261,7 @@ func constraintError(err error, unique []string) error {
 		return &types.ConflictError{Field: field}
 	case "refused":
 		verr := &types.ValidationError{}
-		verr.Add("body", "the database refused a value: "+message)
+		verr.Add("body", "the database refused a value") // never the driver's words (they name tables and SQL)
 		return verr
 	}
 	return err

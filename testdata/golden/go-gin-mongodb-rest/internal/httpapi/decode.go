@@ -80,22 +80,28 @@ func isJSON(contentType string) bool {
 func tooDeep(raw []byte) bool {
 	depth, inString, escaped := 0, false, false
 	for _, c := range raw {
-		switch {
-		case inString && escaped:
+		if escaped {
 			escaped = false
-		case inString && c == '\\':
-			escaped = true
-		case inString && c == '"':
-			inString = false
-		case inString:
-		case c == '"':
+			continue
+		}
+		if inString {
+			switch c {
+			case '\\':
+				escaped = true
+			case '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
 			inString = true
-		case c == '{' || c == '[':
+		case '{', '[':
 			depth++
 			if depth > maxDepth {
 				return true
 			}
-		case c == '}' || c == ']':
+		case '}', ']':
 			depth--
 		}
 	}

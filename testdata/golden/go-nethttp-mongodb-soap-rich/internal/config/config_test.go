@@ -23,6 +23,8 @@ func TestLoad(t *testing.T) {
 		{name: "flags win", args: []string{"-port", "7070", "-database-url", "y"}, env: map[string]string{"PORT": "9090"}, wantPort: 7070, wantURL: "y"},
 		{name: "port not a number", env: map[string]string{"PORT": "abc"}, wantErr: true},
 		{name: "port zero", env: map[string]string{"PORT": "0"}, wantErr: true},
+		{name: "lowest port", env: map[string]string{"PORT": "1"}, wantPort: 1, wantURL: DefaultDatabaseURL},
+		{name: "highest port", args: []string{"-port", "65535"}, wantPort: 65535, wantURL: DefaultDatabaseURL},
 		{name: "port too large", args: []string{"-port", "70000"}, wantErr: true},
 		{name: "unknown flag", args: []string{"-nope"}, wantErr: true},
 		{name: "CORS origins", env: map[string]string{"CORS_ORIGINS": " http://localhost:5173 ,, https://app.example.com:8443,"}, wantPort: DefaultPort, wantURL: DefaultDatabaseURL, wantCORS: []string{"http://localhost:5173", "https://app.example.com:8443"}},
@@ -51,5 +53,11 @@ func TestLoad(t *testing.T) {
 				t.Errorf("got %+v, want port %d, URL %q and CORS origins %q", cfg, tt.wantPort, tt.wantURL, tt.wantCORS)
 			}
 		})
+	}
+}
+
+func TestAddr(t *testing.T) {
+	if got := (Config{Port: 8081}).Addr(); got != ":8081" {
+		t.Errorf("Addr() = %q, want :8081", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,10 +78,7 @@ func wsdlFor(r *http.Request) []byte {
 	}
 	var endpoint bytes.Buffer
 	_ = xml.EscapeText(&endpoint, []byte(scheme+"://"+r.Host+"/soap"))
-	out := make([]byte, 0, len(api.WSDL)+endpoint.Len())
-	out = append(out, api.WSDL[:loc[2]]...)
-	out = append(out, endpoint.Bytes()...)
-	return append(out, api.WSDL[loc[3]:]...)
+	return slices.Concat(api.WSDL[:loc[2]], endpoint.Bytes(), api.WSDL[loc[3]:])
 }
 
 // Fault is a SOAP 1.1 fault. Code is Client (the request is wrong), Server,

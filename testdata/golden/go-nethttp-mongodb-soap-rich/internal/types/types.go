@@ -142,9 +142,7 @@ func (d *Date) Scan(src any) error {
 }
 
 func (d *Date) scanText(s string) error {
-	if len(s) > len(time.DateOnly) {
-		s = s[:len(time.DateOnly)]
-	}
+	s = s[:min(len(s), len(time.DateOnly))] // "2024-05-01 00:00:00+00:00" from some drivers
 	v, err := ParseDate(s)
 	if err != nil {
 		return fmt.Errorf("read date %q: %w", s, err)

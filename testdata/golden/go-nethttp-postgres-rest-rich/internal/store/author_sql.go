@@ -140,7 +140,7 @@ func (s *AuthorStore) Replace(ctx context.Context, id string, nb author.NewAutho
 		return author.Author{}, types.ErrNotFound
 	}
 	args := append(authorValues(nb), dbTime(now()), n)
-	sets := make([]string, 0, len(args)-1)
+	var sets []string
 	for _, col := range authorColumns[1:] {
 		if col != "created_at" {
 			sets = append(sets, col+" = "+placeholder(len(sets)+1))

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/octocat/demo/internal/task/tasktest"
 )
@@ -46,6 +47,29 @@ func newTestServerWith(t *testing.T, db Pinger, origins []string) *httptest.Serv
 	}))
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// deadlineDB records how long the health check gives the database.
+type deadlineDB struct{ left time.Duration }
+
+func (d *deadlineDB) Ping(ctx context.Context) error {
+	if deadline, ok := ctx.Deadline(); ok {
+		d.left = time.Until(deadline)
+	}
+	return nil
+}
+
+// TestHealthTimeout: a database that hangs must not hang the probe; the
+// check gives it two seconds.
+func TestHealthTimeout(t *testing.T) {
+	db := &deadlineDB{}
+	a := New(Deps{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DB: db})
+	if res := a.Health(context.Background()); res.Status != http.StatusOK {
+		t.Fatalf("status %d", res.Status)
+	}
+	if db.left <= time.Second || db.left > 2*time.Second {
+		t.Errorf("the database got %v to answer, want 2s", db.left)
+	}
 }
 
 // TestProbes checks the three health probes: /livez asks only the process,

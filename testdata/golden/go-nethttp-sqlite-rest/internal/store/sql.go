@@ -82,8 +82,7 @@ func (d *DB) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 
 // placeholder is the n-th query parameter (from 1) in SQLite's syntax.
 func placeholder(n int) string {
-	_ = n
-	return "?"
+	return "?" + strconv.Itoa(n) // numbered (?NNN), so each argument's place is explicit
 }
 
 // query collects the WHERE conditions and the arguments of a statement.
@@ -235,7 +234,7 @@ func constraintError(err error, unique []string) error {
 		return &types.ConflictError{Field: field}
 	case "refused":
 		verr := &types.ValidationError{}
-		verr.Add("body", "the database refused a value: "+message)
+		verr.Add("body", "the database refused a value") // never the driver's words (they name tables and SQL)
 		return verr
 	}
 	return err
