@@ -27,9 +27,9 @@ import (
 type fake2 struct {
 	bug     string
 	origins []string // CORS_ORIGINS; nil: CORS off
-	m     *model.Model
-	mu    sync.Mutex
-	store map[string]*table
+	m       *model.Model
+	mu      sync.Mutex
+	store   map[string]*table
 }
 
 type table struct {
