@@ -393,6 +393,16 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 			c.Name(), filepath.Join(logs, "start.log"), tail(filepath.Join(logs, "start.log"), 30))
 	}
 
+	// CORS: a second start of the service, with CORS_ORIGINS set, lets the
+	// listed origins in and no other (the first start checked it is off).
+	if c.Blueprint.v2() {
+		step("cors", func(logPath string) error {
+			return h.checkCORS(t, c, proj, runDB.URL, logPath)
+		})
+	} else {
+		res.Steps["cors"] = stepResult{Status: "skip"}
+	}
+
 	// REST on contract v2: /docs, in a browser that can reach nothing but the
 	// service, shows every operation of the spec.
 	if c.API == "rest" && c.Blueprint.v2() {
@@ -436,6 +446,30 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	default:
 		step("clients", func(logPath string) error { return h.clients.check(env, base, logPath) })
 	}
+}
+
+// checkCORS starts the project a second time, on its own port with
+// CORS_ORIGINS set, runs the contract's CORS rules against it and stops it.
+func (h *harness) checkCORS(t *testing.T, c combo, proj, databaseURL, logPath string) error {
+	m, err := h.projectModel(proj, c.Model)
+	if err != nil {
+		return err
+	}
+	port := freePort(t)
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	env := append(projectEnv(databaseURL, port), "CORS_ORIGINS="+contract.CORSOriginsEnv)
+	srv, err := startServer(proj, env, c.Blueprint.Commands.Run, logPath)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	if err := srv.waitHealthy(base, healthyTimeout); err != nil {
+		return err
+	}
+	if !t.Run("cors", func(t *testing.T) { contract.RunCORS(t, c.API, base, m, contract.CORSOrigins) }) {
+		return fmt.Errorf("the CORS rules failed with CORS_ORIGINS=%q (see the cors subtests above)", contract.CORSOriginsEnv)
+	}
+	return nil
 }
 
 // projectModel reads the model a generated project records in .scaffold.yaml, and

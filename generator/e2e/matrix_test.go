@@ -180,7 +180,7 @@ func selectCombos(bps []blueprint, depth, models string, only *regexp.Regexp) ([
 }
 
 // Step names, in the order they run and the columns of the table.
-var stepNames = []string{"new", "setup", "check", "test", "start", "contract", "docs", "clients"}
+var stepNames = []string{"new", "setup", "check", "test", "start", "contract", "cors", "docs", "clients"}
 
 type stepResult struct {
 	Status string // "ok", "FAIL", "skip" (not applicable), "" (not reached)
