@@ -20,6 +20,7 @@
 // SCAFFOLD_E2E_JOBS sets how many combinations run at once (default 2);
 // SCAFFOLD_E2E_LOGS names the folder for the step logs (default: a new temporary folder);
 // SCAFFOLD_E2E_KEEP=1 keeps the generated projects of failed combinations.
+// SCAFFOLD_E2E=mutation runs the projects' mutation tools instead (see mutation_test.go).
 // Without SCAFFOLD_E2E the test is skipped.
 package e2e
 
@@ -88,6 +89,7 @@ type harness struct {
 	logDir      string           // step logs, one folder per combination
 	inCI        bool             // CI is set: an unreachable server is a failure, not a skip
 	keep        bool             // keep the projects of failed combinations
+	mutation    bool             // the mutation depth: setup, then the project's mutation command
 	unreachable map[string]error // database kind → why its server does not answer
 	clients     *soapClients     // zeep and wsimport, for the SOAP combinations
 	browser     *browser         // headless Chromium, for /docs of the REST combinations
@@ -101,7 +103,7 @@ type harness struct {
 func TestE2E(t *testing.T) {
 	depth := os.Getenv("SCAFFOLD_E2E")
 	if depth == "" {
-		t.Skip("end-to-end tests are off; set SCAFFOLD_E2E=ci (the CI set) or SCAFFOLD_E2E=full (every combination), after `bash .ci/services start`")
+		t.Skip("end-to-end tests are off; set SCAFFOLD_E2E=ci (the CI set), SCAFFOLD_E2E=full (every combination) or SCAFFOLD_E2E=mutation (the mutation tools), after `bash .ci/services start`")
 	}
 	var only *regexp.Regexp
 	if expr := os.Getenv("SCAFFOLD_E2E_ONLY"); expr != "" {
@@ -137,8 +139,10 @@ func TestE2E(t *testing.T) {
 	if _, err := contract.OptionsFromEnv(); err != nil {
 		t.Fatal(err)
 	}
-	combos, err := selectCombos(catalog, depth, models, only)
-	if err != nil {
+	var combos []combo
+	if depth == "mutation" {
+		combos = selectMutation(catalog, os.Getenv("SCAFFOLD_E2E_MODEL"), only, os.Getenv("SCAFFOLD_E2E_MUTATION_PICK"))
+	} else if combos, err = selectCombos(catalog, depth, models, only); err != nil {
 		t.Fatalf("SCAFFOLD_E2E: %v", err)
 	}
 	if len(combos) == 0 {
@@ -157,6 +161,7 @@ func TestE2E(t *testing.T) {
 		logDir:      logDir,
 		inCI:        os.Getenv("CI") != "",
 		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
+		mutation:    depth == "mutation",
 		unreachable: map[string]error{},
 		clients:     newSOAPClients(root),
 		browser:     &browser{},
@@ -215,6 +220,9 @@ func (h *harness) record(r result) {
 // runCombo generates, sets up, checks, tests, starts and contract-tests one combination.
 func (h *harness) runCombo(t *testing.T, c combo) {
 	res := result{Combo: c.Name(), Steps: map[string]stepResult{}}
+	if h.mutation {
+		res.Steps["mutation"] = stepResult{} // not reached, until it runs
+	}
 	began := time.Now()
 	defer func() {
 		res.Total = time.Since(began)
@@ -310,6 +318,20 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	if !step("setup", func(logPath string) error {
 		return runShell(proj, env, bp.Commands.Setup, logPath, setupTimeout)
 	}) {
+		return
+	}
+	if h.mutation {
+		step("mutation", func(logPath string) error {
+			if err := runShell(proj, env, bp.Commands.Mutation, logPath, mutationTimeout); err != nil {
+				return err
+			}
+			score, err := readMutationReport(bp.Language, proj)
+			if err != nil {
+				return err
+			}
+			res.Score = &score
+			return score.check()
+		})
 		return
 	}
 	if bp.Commands.Check == "" && bp.Commands.Lint == "" {
