@@ -46,6 +46,9 @@ type row struct {
 
 const maxBody = 1 << 20
 
+// fakeNS is the fake's SOAP target namespace.
+const fakeNS = "https://github.com/e2e-owner/demo/soap"
+
 func newFake2(m *model.Model, bug string) *fake2 {
 	f := &fake2{bug: bug, m: m, store: map[string]*table{}}
 	for _, r := range m.Resources {

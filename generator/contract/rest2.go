@@ -37,9 +37,8 @@ type resV2 struct {
 
 // obj is one object as the API returned it.
 type obj struct {
-	id   string // as it appears in a URL
-	raw  map[string]any
-	body []byte
+	id  string // as it appears in a URL
+	raw map[string]any
 }
 
 func runRESTV2(t T, c *client, m *model.Model, o Options) {
@@ -589,10 +588,9 @@ func (res *resV2) nothingStored(t T, before int) {
 }
 
 type pageV2 struct {
-	items                []*obj
-	total, limit         int
-	offset               string
-	totalText, limitText string
+	items        []*obj
+	total, limit int
+	offset       string
 }
 
 func (res *resV2) expectPage(t T, r *response) *pageV2 {

@@ -221,18 +221,6 @@ func (r result) passed() bool {
 	return true
 }
 
-func (r result) failed() bool {
-	if r.Skipped != "" {
-		return false
-	}
-	for _, s := range r.steps() {
-		if r.Steps[s].Status == "FAIL" {
-			return true
-		}
-	}
-	return !r.passed()
-}
-
 // formatTable renders the results as a plain-text table with totals.
 func formatTable(results []result, wall time.Duration) string {
 	rows := append([]result(nil), results...)
