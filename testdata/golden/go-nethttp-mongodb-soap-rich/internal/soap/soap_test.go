@@ -1,15 +1,32 @@
-package httpapi
+package soap
 
 import (
 	"encoding/xml"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/octocat/shelf/internal/soap"
+	"github.com/octocat/shelf/internal/author/authortest"
+	"github.com/octocat/shelf/internal/book/booktest"
 )
+
+// newTestServer serves the SOAP endpoint at /soap on in-memory stores.
+func newTestServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("/soap", NewHandler(Deps{
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Books:   booktest.NewMemory(),
+		Authors: authortest.NewMemory(),
+	}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
 
 const envelope = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soap:Body>%s</soap:Body></soap:Envelope>`
 
@@ -32,7 +49,7 @@ func post(t *testing.T, url, payload string) (int, string) {
 }
 
 func op(name, children string) string {
-	return strings.Replace(envelope, "%s", "<"+name+` xmlns="`+soap.Namespace+`">`+children+"</"+name+">", 1)
+	return strings.Replace(envelope, "%s", "<"+name+` xmlns="`+Namespace+`">`+children+"</"+name+">", 1)
 }
 
 var idElement = regexp.MustCompile(`<id>([^<]+)</id>`)
@@ -128,7 +145,7 @@ func TestSOAPFaults(t *testing.T) {
 		{"an empty Body", strings.Replace(envelope, "%s", "", 1), "soap:Client"},
 		{"a DTD", `<!DOCTYPE x [<!ENTITY e "boom">]>` + strings.Replace(envelope, "%s", "<a>&e;</a>", 1), "soap:Client"},
 		{"not XML", `hello`, "soap:Client"},
-		{"over 1 MiB", strings.Replace(envelope, "%s", "<a>"+strings.Repeat("x", soap.MaxBodyBytes)+"</a>", 1), "soap:Client"},
+		{"over 1 MiB", strings.Replace(envelope, "%s", "<a>"+strings.Repeat("x", MaxBodyBytes)+"</a>", 1), "soap:Client"},
 		{"an unknown operation", op("Nope", ""), "soap:Client"},
 	} {
 		status, body := post(t, srv.URL, c.payload)

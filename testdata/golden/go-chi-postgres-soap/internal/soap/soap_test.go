@@ -1,15 +1,30 @@
-package httpapi
+package soap
 
 import (
 	"encoding/xml"
 	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 
-	"{{ .Module }}/internal/soap"
+	"github.com/octocat/shop-api/internal/task/tasktest"
 )
+
+// newTestServer serves the SOAP endpoint at /soap on in-memory stores.
+func newTestServer(t *testing.T) *httptest.Server {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle("/soap", NewHandler(Deps{
+		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Tasks: tasktest.NewMemory(),
+	}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
 
 const envelope = `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soap:Body>%s</soap:Body></soap:Envelope>`
 
@@ -32,36 +47,32 @@ func post(t *testing.T, url, payload string) (int, string) {
 }
 
 func op(name, children string) string {
-	return strings.Replace(envelope, "%s", "<"+name+` xmlns="`+soap.Namespace+`">`+children+"</"+name+">", 1)
+	return strings.Replace(envelope, "%s", "<"+name+` xmlns="`+Namespace+`">`+children+"</"+name+">", 1)
 }
 
 var idElement = regexp.MustCompile(`<id>([^<]+)</id>`)
-{{- range .Resources }}
-{{- $S := .Singular }}{{ $P := .Plural }}
 
-// {{ $S.Camel }}Children is the first example as request children.
-const {{ $S.Camel }}Children = {{ $c := "" }}{{ range .Fields }}{{ $v := index .Valid 0 }}{{ $c = print $c "<" .Name.Raw ">" $v.Text "</" .Name.Raw ">" }}{{ end }}{{ goString $c }}
+// taskChildren is the first example as request children.
+const taskChildren = "<title>Title 0</title><done>false</done>"
 
-func Test{{ $P.Pascal }}SOAP(t *testing.T) {
+func TestTasksSOAP(t *testing.T) {
 	srv := newTestServer(t)
-	status, body := post(t, srv.URL, op("Create{{ $S.Pascal }}", {{ $S.Camel }}Children))
-	if status != http.StatusOK || !strings.Contains(body, "<{{ $S.Camel }}>") {
-		t.Fatalf("Create{{ $S.Pascal }}: %d %s", status, body)
+	status, body := post(t, srv.URL, op("CreateTask", taskChildren))
+	if status != http.StatusOK || !strings.Contains(body, "<task>") {
+		t.Fatalf("CreateTask: %d %s", status, body)
 	}
 	id := idElement.FindStringSubmatch(body)[1]
 	for _, c := range []struct{ name, payload, want string }{
-		{"get", op("Get{{ $S.Pascal }}", "<id>"+id+"</id>"), "<{{ $S.Camel }}>"},
-		{"list", op("List{{ $P.Pascal }}", "<limit>5</limit>"), "<total>1</total>"},
-		{"update", op("Update{{ $S.Pascal }}", "<id>"+id+"</id>"+{{ $S.Camel }}Children), "<{{ $S.Camel }}>"},
-		{"delete", op("Delete{{ $S.Pascal }}", "<id>"+id+"</id>"), "Delete{{ $S.Pascal }}Response"},
-		{"get after delete", op("Get{{ $S.Pascal }}", "<id>"+id+"</id>"), "soap:Client"},
-		{"an unknown field", op("Create{{ $S.Pascal }}", {{ $S.Camel }}Children+"<no_such_field>1</no_such_field>"), "soap:Client"},
-		{"a bad limit", op("List{{ $P.Pascal }}", "<limit>0</limit>"), "soap:Client"},
-{{- $fields := .Fields }}
-{{- range $f := .Fields }}{{ range .Invalid }}{{ if not (or .IsRaw .IsNull (contains "U+0000" .Rule) (contains "instead of" .Rule)) }}{{ $bad := . }}
-{{- $c := "" }}{{ range $fields }}{{ $v := (index .Valid 0).Text }}{{ if eq .Name.Raw $f.Name.Raw }}{{ $v = $bad.Text }}{{ end }}{{ $c = print $c "<" .Name.Raw ">" $v "</" .Name.Raw ">" }}{{ end }}
-		{ {{- goString (printf "%s: %s" $f.Name.Raw .Rule) }}, op("Create{{ $S.Pascal }}", {{ goString $c }}), "soap:Client"},
-{{- end }}{{ end }}{{ end }}
+		{"get", op("GetTask", "<id>"+id+"</id>"), "<task>"},
+		{"list", op("ListTasks", "<limit>5</limit>"), "<total>1</total>"},
+		{"update", op("UpdateTask", "<id>"+id+"</id>"+taskChildren), "<task>"},
+		{"delete", op("DeleteTask", "<id>"+id+"</id>"), "DeleteTaskResponse"},
+		{"get after delete", op("GetTask", "<id>"+id+"</id>"), "soap:Client"},
+		{"an unknown field", op("CreateTask", taskChildren+"<no_such_field>1</no_such_field>"), "soap:Client"},
+		{"a bad limit", op("ListTasks", "<limit>0</limit>"), "soap:Client"},
+		{"title: a blank string", op("CreateTask", "<title>   </title><done>false</done>"), "soap:Client"},
+		{"title: a string of spaces only some runtimes trim", op("CreateTask", "<title>\u00a0\u200b\ufeff\u3000</title><done>false</done>"), "soap:Client"},
+		{"title: one character too long", op("CreateTask", "<title>xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx</title><done>false</done>"), "soap:Client"},
 	} {
 		status, body := post(t, srv.URL, c.payload)
 		if !strings.Contains(body, c.want) {
@@ -69,7 +80,6 @@ func Test{{ $P.Pascal }}SOAP(t *testing.T) {
 		}
 	}
 }
-{{- end }}
 
 func TestSOAPFaults(t *testing.T) {
 	srv := newTestServer(t)
@@ -80,7 +90,7 @@ func TestSOAPFaults(t *testing.T) {
 		{"an empty Body", strings.Replace(envelope, "%s", "", 1), "soap:Client"},
 		{"a DTD", `<!DOCTYPE x [<!ENTITY e "boom">]>` + strings.Replace(envelope, "%s", "<a>&e;</a>", 1), "soap:Client"},
 		{"not XML", `hello`, "soap:Client"},
-		{"over 1 MiB", strings.Replace(envelope, "%s", "<a>"+strings.Repeat("x", soap.MaxBodyBytes)+"</a>", 1), "soap:Client"},
+		{"over 1 MiB", strings.Replace(envelope, "%s", "<a>"+strings.Repeat("x", MaxBodyBytes)+"</a>", 1), "soap:Client"},
 		{"an unknown operation", op("Nope", ""), "soap:Client"},
 	} {
 		status, body := post(t, srv.URL, c.payload)
@@ -105,9 +115,8 @@ func TestWSDLAddress(t *testing.T) {
 
 func TestSOAPCharacterReferences(t *testing.T) {
 	srv := newTestServer(t)
-{{- $r := index .Resources 0 }}
 	for _, ref := range []string{"&#0;", "&#x0;", "&#xD800;", "&#55296;", "&#xdfff;"} {
-		payload := op("Create{{ $r.Singular.Pascal }}", strings.Replace({{ $r.Singular.Camel }}Children, "</", ref+"</", 1))
+		payload := op("CreateTask", strings.Replace(taskChildren, "</", ref+"</", 1))
 		status, body := post(t, srv.URL, payload)
 		if status != http.StatusInternalServerError || !strings.Contains(body, "soap:Client") {
 			t.Errorf("%s in a field: %d %s, want a soap:Client fault", ref, status, body)
