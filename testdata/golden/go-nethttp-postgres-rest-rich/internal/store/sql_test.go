@@ -88,7 +88,7 @@ func TestConstraintError(t *testing.T) {
 		t.Fatal("constraintError(nil) is not nil")
 	}
 	other := errors.New("connection reset")
-	if got := constraintError(other, []string{"code"}); got != other {
+	if got := constraintError(other, []string{"code"}); !errors.Is(got, other) {
 		t.Errorf("another error became %v", got)
 	}
 

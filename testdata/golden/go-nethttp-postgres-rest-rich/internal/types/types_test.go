@@ -35,7 +35,7 @@ func TestValidationError(t *testing.T) {
 	if got, want := verr.Error(), "color: is required; size: must be true or false"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if verr.Err() != verr {
+	if !errors.Is(verr.Err(), verr) {
 		t.Error("Err() of a ValidationError with errors is not itself")
 	}
 	if got := (&ConflictError{Field: "color"}).Error(); got != "color: another record already has this value" {
