@@ -15,14 +15,14 @@ import org.springframework.util.MultiValueMap;
 /** limit, offset and sort of a list request: the defaults, the bounds and the 400 messages. */
 class ListQueryTest {
 
-    private static final Map<String, String> SORTABLE = Map.of("id", "id", "title", "title", "created_at", "createdAt");
+    private static final Map<String, String> SORTABLE = Map.of("id", "id", "label", "label", "created_at", "createdAt");
 
     private static ListQuery parse(String... pairs) {
         MultiValueMap<String, String> query = new LinkedMultiValueMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             query.add(pairs[i], pairs[i + 1]);
         }
-        return ListQuery.parse(query, SORTABLE, Set.of("title"));
+        return ListQuery.parse(query, SORTABLE, Set.of("label"));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ListQueryTest {
 
     @Test
     void aParameterItReadsMayNotBeRepeated() {
-        for (String name : new String[] {"limit", "offset", "sort", "title"}) {
+        for (String name : new String[] {"limit", "offset", "sort", "label"}) {
             assertThatThrownBy(() -> parse(name, "1", name, "2")).hasMessage(name + " must be given at most once");
         }
         assertThat(parse("other", "1", "other", "2").limit()).isEqualTo(20);
@@ -72,17 +72,17 @@ class ListQueryTest {
 
     @Test
     void sortIsAListOfNamesEachAscendingOrDescendingThenById() {
-        assertThat(parse("sort", "-created_at,title").sort()).isEqualTo(
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("title"), Sort.Order.asc("id")));
+        assertThat(parse("sort", "-created_at,label").sort()).isEqualTo(
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("label"), Sort.Order.asc("id")));
         assertThat(parse("sort", "-id").sort()).isEqualTo(Sort.by(Sort.Order.desc("id")));
-        assertThat(parse("sort", "title", "limit", "5").limit()).isEqualTo(5);
+        assertThat(parse("sort", "label", "limit", "5").limit()).isEqualTo(5);
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "nope | got 'nope'",
-        "title, | got ''",
-        "--title | got '--title'",
+        "label, | got ''",
+        "--label | got '--label'",
     })
     void anUnknownSortKeyIsRefused(String sort, String end) {
         assertThatThrownBy(() -> parse("sort", sort)).isInstanceOf(BadRequestException.class)
@@ -91,6 +91,6 @@ class ListQueryTest {
 
     @Test
     void aSortKeyNamedTwiceIsRefused() {
-        assertThatThrownBy(() -> parse("sort", "title,-title")).hasMessage("sort names title twice");
+        assertThatThrownBy(() -> parse("sort", "label,-label")).hasMessage("sort names label twice");
     }
 }
