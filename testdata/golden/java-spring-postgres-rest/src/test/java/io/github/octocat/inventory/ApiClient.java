@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the integration tests: raw bodies in, status and JSON out. */
 public final class ApiClient {
@@ -24,10 +25,13 @@ public final class ApiClient {
     }
 
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return request(method, path, contentType == null ? Map.of() : Map.of("Content-Type", contentType), body);
+    }
+
+    /** Sends the request with these headers and body (none when null). */
+    public HttpResponse<String> request(String method, String path, Map<String, String> headers, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         try {

@@ -3,6 +3,8 @@ package io.github.octocat.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -78,6 +80,29 @@ class ApplicationTest extends TestDatabase {
         assertThat(res.body()).doesNotContain("TRACE /healthz");
         assertThat(ApiClient.parse(res.body()).get("instance").asText()).isEqualTo("/healthz");
         assertThat(api.send("TRACE", "/no/such/route", null, null).statusCode()).isEqualTo(404);
+    }
+
+    /** CORS is off unless CORS_ORIGINS is set (see http/CorsTest): no CORS header, OPTIONS answered as ever. */
+    @Test
+    void corsIsOffByDefault() {
+        String path = "/api/v1/items";
+        HttpResponse<String> simple = api.request("GET", path, Map.of("Origin", "https://app.example.test"), null);
+        assertThat(simple.statusCode()).isEqualTo(200);
+        assertThat(simple.headers().map().keySet()).noneMatch(ApplicationTest::isCorsHeader)
+                .noneMatch("vary"::equalsIgnoreCase);
+        HttpResponse<String> preflight = api.request("OPTIONS", path, Map.of("Origin", "https://app.example.test",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type"), null);
+        assertThat(preflight.statusCode()).isBetween(400, 499);
+        assertThat(preflight.headers().map().keySet()).noneMatch(ApplicationTest::isCorsHeader);
+        assertThat(preflight.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        HttpResponse<String> options = api.request("OPTIONS", path, Map.of(), null);
+        assertThat(options.statusCode()).isLessThan(500);
+        assertThat(options.headers().firstValue("Allow"))
+                .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
+    }
+
+    private static boolean isCorsHeader(String name) {
+        return name.toLowerCase(Locale.ROOT).startsWith("access-control-");
     }
 
     @Test
