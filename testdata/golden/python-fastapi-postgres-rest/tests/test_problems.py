@@ -76,10 +76,19 @@ def test_invalid_fields_name_each_one(client: Client) -> None:
     assert errors["title"] == "is required"
 
 
+def test_field_messages_are_plain_sentences(client: Client) -> None:
+    response = post(client, json.dumps({"title": " "}).encode())
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}  # type: ignore[attr-defined]
+    assert errors == {"title": "must not be blank"}
+    response = post(client, json.dumps({"title": 5}).encode())
+    errors = {e["field"]: e["message"] for e in response.json()["errors"]}  # type: ignore[attr-defined]
+    assert errors == {"title": "Input should be a valid string"}
+
+
 def test_a_bad_query_parameter_is_named(client: Client) -> None:
     response = client.http.get(f"{PATH}?limit=x")
     assert response.status_code == 400
-    assert detail(response).startswith("query parameter limit: ")
+    assert detail(response) == "query parameter limit: must be an integer"
 
 
 def test_a_body_over_1_mib(client: Client) -> None:
@@ -128,8 +137,10 @@ def request(method: str = "GET", path: str = PATH) -> Request:
     return Request(scope)
 
 
-def test_an_unexpected_error_is_a_500_without_its_detail() -> None:
+def test_an_unexpected_error_is_a_500_without_its_detail(caplog: pytest.LogCaptureFixture) -> None:
     response = asyncio.run(problems.server_error(request(), RuntimeError("secret detail")))
+    assert caplog.records[-1].getMessage() == f"unhandled error on GET {PATH}"
+    assert caplog.records[-1].exc_info is not None  # the traceback goes to the log
     assert response.status_code == 500
     body = json.loads(response.body)
     assert body["detail"] == "the server could not answer this request"
@@ -152,16 +163,22 @@ def integrity(orig: object) -> IntegrityError:
         (SimpleNamespace(), 422, REFUSED),
     ],
 )
-def test_what_the_database_refuses(orig: object, status: int, message: str) -> None:
+def test_what_the_database_refuses(
+    orig: object, status: int, message: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("INFO")
     response = asyncio.run(problems.integrity_error(request("POST"), integrity(orig)))
+    assert caplog.records[-1].getMessage() == f"the database refused a write: {orig}"
     assert response.status_code == status
     body = json.loads(response.body)
     assert body["detail"] == message
     assert "INSERT" not in response.body.decode()
 
 
-def test_a_value_the_database_refuses() -> None:
+def test_a_value_the_database_refuses(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO")
     error = DataError("INSERT ...", {}, Exception("value too long"))  # type: ignore[arg-type]
     response = asyncio.run(problems.data_error(request("POST"), error))
+    assert caplog.records[-1].getMessage() == f"the database refused a value: {error}"
     assert response.status_code == 422
     assert json.loads(response.body)["detail"] == "the database refused a value"

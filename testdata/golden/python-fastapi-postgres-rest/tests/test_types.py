@@ -63,18 +63,22 @@ def test_datetime_accepts_and_is_in_utc(value: object, expected: datetime) -> No
     assert parsed.utcoffset() == timedelta(0)
 
 
+NO_ZONE = "Value error, must be a date and time with a zone, such as 2024-05-31T14:30:00Z"
+NO_TIME = "Value error, must be a date and time such as 2024-05-31T14:30:00Z"
+
+
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("2024-05-31T14:30:00", "with a zone"),
-        ("2024-05-31 14:30:00Z", "with a zone"),
-        (datetime(2024, 5, 31, 14, 30), "with a zone"),
-        (1717165800, "with a zone"),
-        ("2024-02-30T14:30:00Z", "must be a date and time such as 2024-05-31T14:30:00Z"),
+        ("2024-05-31T14:30:00", NO_ZONE),
+        ("2024-05-31 14:30:00Z", NO_ZONE),
+        (datetime(2024, 5, 31, 14, 30), NO_ZONE),
+        (1717165800, NO_ZONE),
+        ("2024-02-30T14:30:00Z", NO_TIME),
     ],
 )
 def test_datetime_refuses(value: object, message: str) -> None:
-    assert message in refused(types.DateTime, value)
+    assert refused(types.DateTime, value) == message
 
 
 def test_text_refuses_what_no_database_stores() -> None:
