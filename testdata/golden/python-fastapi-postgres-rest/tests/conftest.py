@@ -7,13 +7,14 @@ databases need DATABASE_URL (CI sets it). Every test deletes what it created.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from todo.config import Settings
+from todo.config import Settings, cors_origins
 from todo.main import create_app
 
 
@@ -29,12 +30,40 @@ def database_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def app_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    settings = Settings(
-        host="127.0.0.1", port=0, database_url=database_url(tmp_path_factory.mktemp("db"))
-    )
+def db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return database_url(tmp_path_factory.mktemp("db"))
+
+
+@pytest.fixture(scope="module")
+def app_client(db_url: str) -> Iterator[TestClient]:
+    settings = Settings(host="127.0.0.1", port=0, database_url=db_url)
     with TestClient(create_app(settings)) as test_client:  # runs the lifespan: connect, migrate
         yield test_client
+
+
+# cors(CORS_ORIGINS) -> send(method, path, headers) -> (status, headers in lower case)
+Send = Callable[[str, str, dict[str, str]], tuple[int, dict[str, str]]]
+Cors = Callable[[str], Send]
+
+
+@pytest.fixture
+def cors(db_url: str) -> Iterator[Cors]:
+    """The application with CORS_ORIGINS set to the value given (test_cors.py)."""
+    with ExitStack() as stack:
+
+        def app_with(value: str) -> Send:
+            settings = Settings(
+                host="127.0.0.1", port=0, database_url=db_url, cors_origins=cors_origins(value)
+            )
+            http = stack.enter_context(TestClient(create_app(settings)))
+
+            def send(method: str, path: str, headers: dict[str, str]) -> tuple[int, dict[str, str]]:
+                response = http.request(method, path, headers=headers)
+                return response.status_code, {k.lower(): v for k, v in response.headers.items()}
+
+            return send
+
+        yield app_with
 
 
 class Client:

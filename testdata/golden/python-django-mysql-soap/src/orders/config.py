@@ -16,6 +16,7 @@ class Settings:
     host: str
     port: int
     database_url: str
+    cors_origins: tuple[str, ...] = ()  # empty: CORS is off
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -23,7 +24,16 @@ class Settings:
             host=os.environ.get("HOST", "127.0.0.1"),
             port=int(os.environ.get("PORT", "8080")),
             database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+            cors_origins=cors_origins(os.environ.get("CORS_ORIGINS", "")),
         )
+
+
+def cors_origins(value: str) -> tuple[str, ...]:
+    """CORS_ORIGINS: exact origins (``scheme://host[:port]``), separated by commas.
+
+    Spaces around the commas and empty items are ignored; nothing at all turns CORS off.
+    """
+    return tuple(origin for item in value.split(",") if (origin := item.strip()))
 
 
 def sqlalchemy_url(database_url: str) -> str:

@@ -52,6 +52,8 @@ def database(url: str) -> dict[str, Any]:
 
 # A random key per start is enough for an API without logins; the admin's
 # sessions need one that stays: set DJANGO_SECRET_KEY.
+ENV = Settings.from_env()  # HOST, PORT, DATABASE_URL, CORS_ORIGINS
+
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or secrets.token_urlsafe(50)
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "*").split(",")
@@ -77,6 +79,17 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# CORS (django-cors-headers) only when CORS_ORIGINS is set; without it, no middleware at all.
+CORS_ALLOWED_ORIGINS = list(ENV.cors_origins)  # answered back one by one, never "*"
+CORS_ALLOW_METHODS = ["POST"]  # GET /soap?wsdl needs no preflight
+CORS_ALLOW_HEADERS = ["content-type", "soapaction"]
+CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
+if CORS_ALLOWED_ORIGINS:
+    INSTALLED_APPS.append("corsheaders")
+    # Under the middleware that sets headers, over every one that may answer.
+    at = MIDDLEWARE.index("orders.middleware.BodyLimitMiddleware")
+    MIDDLEWARE.insert(at, CORS_MIDDLEWARE)
 ROOT_URLCONF = "orders.urls"
 WSGI_APPLICATION = "orders.wsgi.application"
 
@@ -94,7 +107,7 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {"default": database(Settings.from_env().database_url)}
+DATABASES = {"default": database(ENV.database_url)}
 # 64-bit ids; on SQLite Django declares them AUTOINCREMENT, so a deleted id is never handed out again.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

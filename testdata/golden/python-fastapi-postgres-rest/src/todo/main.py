@@ -6,6 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Scope
 
 from .api.main import api_router
@@ -19,6 +20,10 @@ from .docs import add_docs
 
 def _too_large(scope: Scope) -> ASGIApp:
     return problem(413, "the request body is larger than 1 MiB")
+
+
+CORS_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+CORS_HEADERS = ["Content-Type"]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -40,7 +45,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     add_problem_handlers(app)
     app.add_middleware(BodyLimit, too_large=_too_large)
-    app.add_middleware(SecurityHeaders)
+    if settings.cors_origins:  # CORS is off unless CORS_ORIGINS is set
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,  # answered back one by one, never "*"
+            allow_methods=CORS_METHODS,
+            allow_headers=CORS_HEADERS,
+        )
+    app.add_middleware(SecurityHeaders)  # the outermost: on every answer, preflights included
     app.include_router(health.router)
     app.include_router(api_router)
     add_docs(app)
