@@ -1,16 +1,10 @@
 // Package contract is the black-box API contract every generated service must pass
 // (DESIGN.md §5), written once and run over HTTP against a running service of any
-// language or framework.
-//
-// Use it from a test:
-//
-//	contract.Run(t, "rest", "http://127.0.0.1:8080", contract.Resource{Singular: "task", Plural: "tasks"})
-//
-// That is contract v1, for blueprints that declare `contract: v1` (the default task model).
-// Contract v2 is driven by the project's model (see v2.go):
+// language or framework. It is driven by the project's model (see v2.go):
 //
 //	m, _ := model.FromAnswers(scaffoldYAML)
 //	contract.RunV2(t, "rest", "http://127.0.0.1:8080", m)
+//	contract.RunCORS(t, "rest", otherStart, m, contract.CORSOrigins) // see cors.go
 //
 // Every rule is its own subtest with a name that says what is expected, so a failing
 // run reads as a list of broken promises.
@@ -25,13 +19,6 @@ import (
 	"testing"
 	"time"
 )
-
-// Resource names the CRUD resource of the service under test, in snake case:
-// {Singular: "task", Plural: "tasks"}.
-type Resource struct {
-	Singular string
-	Plural   string
-}
 
 // pascal turns a snake_case name into PascalCase ("todo_item" → "TodoItem").
 func pascal(snake string) string {
@@ -78,36 +65,6 @@ func (t testingT) Run(name string, f func(T)) bool {
 
 // Wrap adapts a *testing.T to the suite's T.
 func Wrap(t *testing.T) T { return testingT{t} }
-
-// Run runs the suite for api ("rest" or "soap") against the service at baseURL.
-func Run(t *testing.T, api, baseURL string, r Resource) {
-	t.Helper()
-	run(Wrap(t), api, baseURL, r)
-}
-
-// REST runs the REST (JSON over HTTP) contract against the service at baseURL.
-func REST(t *testing.T, baseURL string, r Resource) {
-	t.Helper()
-	runREST(Wrap(t), newClient(baseURL), r)
-}
-
-// SOAP runs the SOAP 1.1 contract against the service at baseURL.
-func SOAP(t *testing.T, baseURL string, r Resource) {
-	t.Helper()
-	runSOAP(Wrap(t), newClient(baseURL), r)
-}
-
-func run(t T, api, baseURL string, r Resource) {
-	t.Helper()
-	switch api {
-	case "rest":
-		runREST(t, newClient(baseURL), r)
-	case "soap":
-		runSOAP(t, newClient(baseURL), r)
-	default:
-		t.Fatalf("unknown api %q: want rest or soap", api)
-	}
-}
 
 // client talks HTTP to the service under test.
 type client struct {
@@ -173,5 +130,11 @@ func (c *client) do(t T, method, path string, body []byte, header map[string]str
 	if err != nil {
 		t.Fatalf("%s %s: read body: %v", method, url, err)
 	}
-	return &response{method: method, url: url, status: res.StatusCode, header: res.Header, body: data}
+	r := &response{method: method, url: url, status: res.StatusCode, header: res.Header, body: data}
+	if r.status >= 400 {
+		if what, text := leak(data); what != "" {
+			t.Errorf("%s %s → %d reveals %s (log it, answer a plain sentence): …%s…", method, url, r.status, what, text)
+		}
+	}
+	return r
 }

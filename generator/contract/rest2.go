@@ -37,9 +37,8 @@ type resV2 struct {
 
 // obj is one object as the API returned it.
 type obj struct {
-	id   string // as it appears in a URL
-	raw  map[string]any
-	body []byte
+	id  string // as it appears in a URL
+	raw map[string]any
 }
 
 func runRESTV2(t T, c *client, m *model.Model, o Options) {
@@ -49,6 +48,9 @@ func runRESTV2(t T, c *client, m *model.Model, o Options) {
 	t.Run("the probes healthz, livez and readyz answer 200 {\"status\":\"ok\"}", func(t T) { checkProbes(t, c) })
 	t.Run("every response carries X-Content-Type-Options: nosniff, and /api/ responses Cache-Control: no-store", func(t T) {
 		api.checkHeaders(t)
+	})
+	t.Run("CORS is off unless CORS_ORIGINS is set: no answer carries an Access-Control-* header", func(t T) {
+		checkCORSOff(t, c, "rest", m)
 	})
 	t.Run("an unknown route is a 404 problem+json", func(t T) {
 		for _, p := range []string{"/no-such-route", "/api/v1/no-such-things", "/api/v1/" + kebab(m.Resources[0].Plural) + "/1/extra"} {
@@ -586,10 +588,9 @@ func (res *resV2) nothingStored(t T, before int) {
 }
 
 type pageV2 struct {
-	items                []*obj
-	total, limit         int
-	offset               string
-	totalText, limitText string
+	items        []*obj
+	total, limit int
+	offset       string
 }
 
 func (res *resV2) expectPage(t T, r *response) *pageV2 {
