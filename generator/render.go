@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"go/format"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -183,6 +185,9 @@ func (r *renderer) parseDefinitions(outputs []source) error {
 		}
 	}
 	for _, s := range all {
+		if strings.HasSuffix(s.fsPath, gzipExt) {
+			continue // data for gunzip, never a template
+		}
 		raw, err := fs.ReadFile(r.fsys, s.fsPath)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", s.fsPath, err)
@@ -194,6 +199,34 @@ func (r *renderer) parseDefinitions(outputs []source) error {
 		}
 	}
 	return nil
+}
+
+// gzipExt ends a partial that is gzip-compressed data, not a template.
+const gzipExt = ".gz"
+
+// gunzip is the content of a gzip-compressed partial (name ends in .gz), as
+// it is: large generated data such as a package-lock.json is embedded
+// compressed and never parsed as a template.
+func (r *renderer) gunzip(name string) (string, error) {
+	r.mu.Lock()
+	p, ok := r.partials[name]
+	r.mu.Unlock()
+	if !ok || !strings.HasSuffix(name, gzipExt) {
+		return "", fmt.Errorf("no compressed partial named %q", name)
+	}
+	raw, err := fs.ReadFile(r.fsys, p.fsPath)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", p.fsPath, err)
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(raw))
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", p.fsPath, err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", p.fsPath, err)
+	}
+	return string(data), nil
 }
 
 // template is the parsed template of a file (s) or of a partial (s nil),
@@ -466,6 +499,7 @@ func funcMap(r *renderer) template.FuncMap {
 		"pyCallList": pyCallList,
 		"pyTuple":    pyTuple,
 		"pyField":    pyField,
+		"gunzip":     r.gunzip,
 		"include": func(name string, data any) (string, error) {
 			t, err := r.template(name, nil)
 			if err != nil {

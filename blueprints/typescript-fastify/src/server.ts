@@ -7,7 +7,11 @@ import { createLogger } from "./logger.js";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const app = await buildApp({ databaseUrl: config.databaseUrl, logger });
+const app = await buildApp({
+  databaseUrl: config.databaseUrl,
+  logger,
+  corsOrigins: config.corsOrigins,
+});
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (err) {

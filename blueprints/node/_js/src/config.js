@@ -8,6 +8,10 @@ export function loadConfig(env = process.env) {
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     databaseUrl: env.DATABASE_URL ?? "app.db",
     logLevel: env.LOG_LEVEL ?? "info",
   };

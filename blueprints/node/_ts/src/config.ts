@@ -4,6 +4,8 @@ export interface Config {
   port: number;
   /** Address to listen on: 127.0.0.1 locally, 0.0.0.0 inside a container. */
   host: string;
+  /** The browser origins (scheme://host[:port]) allowed to call the API; none: CORS is off. */
+  corsOrigins: string[];
   /** Where the data lives: a file path for SQLite, a URL for the other databases. */
   databaseUrl: string;
   /** pino log level: trace, debug, info, warn, error, fatal or silent. */
@@ -18,6 +20,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
+    corsOrigins: (env.CORS_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     databaseUrl: env.DATABASE_URL ?? "app.db",
     logLevel: env.LOG_LEVEL ?? "info",
   };

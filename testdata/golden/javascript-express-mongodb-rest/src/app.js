@@ -1,6 +1,7 @@
 // The Express application: middleware, one router per resource, the JSON 404 and the problem
 // details error handler. It does not listen: server.js does, and the tests use it as it is.
 import { readFileSync } from "node:fs";
+import cors from "cors";
 import express from "express";
 import { pinoHttp } from "pino-http";
 import swaggerUi from "swagger-ui-express";
@@ -16,7 +17,7 @@ const docsPage = swaggerUi
   .generateHTML(undefined, { swaggerOptions: { url: "/openapi.yaml", validatorUrl: null } })
   .replaceAll('="./', '="/docs/');
 
-export function createApp({ repositories, logger }) {
+export function createApp({ repositories, logger, corsOrigins = [] }) {
   const app = express();
   app.disable("x-powered-by");
   app.use(pinoHttp({ logger }));
@@ -24,6 +25,18 @@ export function createApp({ repositories, logger }) {
     res.set("X-Content-Type-Options", "nosniff");
     next();
   });
+  // CORS only when CORS_ORIGINS lists origins: a request from one of them gets
+  // Access-Control-Allow-Origin with that origin, and its preflight (OPTIONS) is answered here;
+  // any other origin gets no Access-Control-* header. Without it, OPTIONS stays a 405.
+  if (corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: corsOrigins,
+        methods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allowedHeaders: ["Content-Type"],
+      }),
+    );
+  }
 
   // The health probes: /healthz and /readyz ask the database, /livez only the process (so a
   // database outage does not get the service restarted).

@@ -16,7 +16,11 @@ const db = client.db();
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ migrations: applied }, "database migrated");
 
-const app = createApp({ repositories: createRepositories(db), logger });
+const app = createApp({
+  repositories: createRepositories(db),
+  logger,
+  corsOrigins: config.corsOrigins,
+});
 const server = app.listen(config.port, config.host, (err) => {
   if (err) {
     logger.fatal({ err }, "cannot listen");

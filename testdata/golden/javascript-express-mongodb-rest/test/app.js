@@ -17,13 +17,14 @@ export const skip = databaseUrl
   ? false
   : "set DATABASE_URL (e.g. mongodb://localhost:27017/app) to run the integration tests against MongoDB";
 
-/** Migrates the test database and builds the application on it (it does not listen). */
-export async function startApp() {
+/** Migrates the test database and builds the application on it (it does not listen), with CORS
+ * for the given origins (none: CORS off, the default). */
+export async function startApp(corsOrigins = []) {
   const client = await openDatabase(databaseUrl);
   const db = client.db();
   await migrateToLatest(db);
   const repositories = createRepositories(db);
-  const app = createApp({ repositories, logger: createLogger("silent") });
+  const app = createApp({ repositories, logger: createLogger("silent"), corsOrigins });
   return {
     app,
     repositories,

@@ -15,7 +15,11 @@ const db = openDatabase(config.databaseUrl);
 const applied = await migrateToLatest(db);
 if (applied.length) logger.info({ migrations: applied }, "database migrated");
 
-const app = createApp({ repositories: createRepositories(db), logger });
+const app = createApp({
+  repositories: createRepositories(db),
+  logger,
+  corsOrigins: config.corsOrigins,
+});
 const server = app.listen(config.port, config.host, (err?: Error) => {
   if (err) {
     logger.fatal({ err }, "cannot listen");

@@ -22,12 +22,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Migrates the test database and builds the application on it (it does not listen). */
-export async function startApp(): Promise<TestApp> {
+/** Migrates the test database and builds the application on it (it does not listen), with CORS
+ * for the given origins (none: CORS off, the default). */
+export async function startApp(corsOrigins: string[] = []): Promise<TestApp> {
   const db = openDatabase(databaseUrl);
   await migrateToLatest(db);
   const repositories = createRepositories(db);
-  const app = createApp({ repositories, logger: createLogger("silent") });
+  const app = createApp({ repositories, logger: createLogger("silent"), corsOrigins });
   return {
     app,
     repositories,
