@@ -78,25 +78,18 @@ func TestEmbeddedCatalog(t *testing.T) {
 	if len(cat.Blueprints) == 0 {
 		t.Fatal("no blueprints embedded")
 	}
-	for _, bp := range cat.Blueprints {
-		for _, db := range bp.Databases {
-			for _, api := range bp.APIs {
-				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
-					t.Parallel()
-					// An unusual resource name shows any template that
-					// spells the default resource instead of using the data.
-					for _, f := range renderCombo(t, cat, bp, db, api, resourceModel("gizmo")) {
-						if strings.Contains(string(f.Data), "<no value>") {
-							t.Errorf("%s contains <no value>", f.Path)
-						}
-						if loc := taskRe.FindIndex(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
-							t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)))
-						}
-					}
-				})
+	eachCombination(t, cat, false, func(t *testing.T, bp Blueprint, db, api string) {
+		// An unusual resource name shows any template that
+		// spells the default resource instead of using the data.
+		for _, f := range renderCombo(t, cat, bp, db, api, resourceModel("gizmo")) {
+			if strings.Contains(string(f.Data), "<no value>") {
+				t.Errorf("%s contains <no value>", f.Path)
+			}
+			if loc := taskRe.FindIndex(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
+				t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)))
 			}
 		}
-	}
+	})
 }
 
 // taskRe finds the default resource's name where a template should have used
@@ -118,45 +111,29 @@ func TestModelDrivenTemplates(t *testing.T) {
 		{Name: "finished", Type: model.Bool, Default: false},
 	}}}}
 	rich := loadModel(t, filepath.Join("..", "testdata", "models", "rich.yaml"))
-	n := 0
-	for _, bp := range cat.Blueprints {
-		if bp.Contract != ContractV2 {
-			continue
-		}
-		for _, db := range bp.Databases {
-			for _, api := range bp.APIs {
-				n++
-				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
-					t.Parallel()
-					for _, m := range []*model.Model{renamed, rich} {
-						for _, f := range renderCombo(t, cat, bp, db, api, m) {
-							if strings.Contains(string(f.Data), "<no value>") {
-								t.Errorf("%s contains <no value>", f.Path)
-							}
-							if bytes.HasSuffix(f.Data, []byte("\n\n")) || bytes.HasSuffix(f.Data, []byte("\n\r\n")) {
-								t.Errorf("%s ends with a blank line", f.Path)
-							}
-							if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
-								t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)
-							}
-							if m != renamed || engineFiles[f.Path] || vendoredFiles[f.Path] || problemRe.MatchString(f.Path) {
-								continue
-							}
-							for i, line := range strings.Split(string(f.Data), "\n") {
-								if fieldWordRe.MatchString(line) && !problemRe.MatchString(line) {
-									t.Errorf("%s:%d spells a default field name although the model has none: %s", f.Path, i+1, strings.TrimSpace(line))
-								}
-							}
-						}
+	eachCombination(t, cat, true, func(t *testing.T, bp Blueprint, db, api string) {
+		for _, m := range []*model.Model{renamed, rich} {
+			for _, f := range renderCombo(t, cat, bp, db, api, m) {
+				if strings.Contains(string(f.Data), "<no value>") {
+					t.Errorf("%s contains <no value>", f.Path)
+				}
+				if bytes.HasSuffix(f.Data, []byte("\n\n")) || bytes.HasSuffix(f.Data, []byte("\n\r\n")) {
+					t.Errorf("%s ends with a blank line", f.Path)
+				}
+				if loc := taskRe.Find(append([]byte(f.Path+"\n"), f.Data...)); loc != nil {
+					t.Errorf("%s spells the default resource (%q) instead of using .Resource", f.Path, loc)
+				}
+				if m != renamed || engineFiles[f.Path] || vendoredFiles[f.Path] || problemRe.MatchString(f.Path) {
+					continue
+				}
+				for i, line := range strings.Split(string(f.Data), "\n") {
+					if fieldWordRe.MatchString(line) && !problemRe.MatchString(line) {
+						t.Errorf("%s:%d spells a default field name although the model has none: %s", f.Path, i+1, strings.TrimSpace(line))
 					}
-				})
+				}
 			}
 		}
-	}
-	if n == 0 {
-		t.Fatal("no blueprint declares contract: v2, so nothing is model-driven")
-	}
-	t.Logf("%d combinations on contract v2", n)
+	})
 }
 
 var (
@@ -173,6 +150,32 @@ var (
 	// ends its loops with the keyword done.
 	vendoredFiles = map[string]bool{"mvnw": true}
 )
+
+// eachCombination runs check as a parallel subtest "blueprint/db/api" for
+// every combination the catalog offers (of blueprints on contract v2 only,
+// when v2Only), and fails when there is none, so a test that checks nothing
+// cannot pass.
+func eachCombination(t *testing.T, cat *Catalog, v2Only bool, check func(t *testing.T, bp Blueprint, db, api string)) {
+	t.Helper()
+	n := 0
+	for _, bp := range cat.Blueprints {
+		if v2Only && bp.Contract != ContractV2 {
+			continue
+		}
+		for _, db := range bp.Databases {
+			for _, api := range bp.APIs {
+				n++
+				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
+					t.Parallel()
+					check(t, bp, db, api)
+				})
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("the catalog offers no combination to check")
+	}
+}
 
 // renderCombo renders bp for the database, the API style and (a copy of) the
 // model, as `scaffold new` would, without writing anything.

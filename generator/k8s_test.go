@@ -40,29 +40,14 @@ func TestKubernetesBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
-	for _, bp := range cat.Blueprints {
-		if bp.Contract != "v2" {
-			continue
-		}
-		for _, db := range bp.Databases {
-			for _, api := range bp.APIs {
-				n++
-				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
-					t.Parallel()
-					files := renderCombo(t, cat, bp, db, api, resourceModel("task"))
-					objs := buildK8s(t, files)
-					sqlite := db == "sqlite"
-					checkDeployment(t, objs, bp.Port, sqlite)
-					checkImageUser(t, files)
-					checkK8sRefs(t, objs, files, sqlite)
-				})
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no blueprint is on contract v2: the test checked nothing")
-	}
+	eachCombination(t, cat, true, func(t *testing.T, bp Blueprint, db, api string) {
+		files := renderCombo(t, cat, bp, db, api, resourceModel("task"))
+		objs := buildK8s(t, files)
+		sqlite := db == "sqlite"
+		checkDeployment(t, objs, bp.Port, sqlite)
+		checkImageUser(t, files)
+		checkK8sRefs(t, objs, files, sqlite)
+	})
 }
 
 // buildK8s runs kustomize on the rendered deploy/k8s and decodes what it makes.

@@ -69,59 +69,44 @@ func TestDeployFilesLint(t *testing.T) {
 		t.Fatalf("LoadCatalog(embedded): %v", err)
 	}
 	rich := loadModel(t, filepath.Join("..", "testdata", "models", "rich.yaml"))
-	n := 0
-	for _, bp := range cat.Blueprints {
-		if bp.Contract != "v2" { // the frozen v1 blueprints take no model and are not held to the linters
-			continue
-		}
-		for _, db := range bp.Databases {
-			for _, api := range bp.APIs {
-				n++
-				t.Run(bp.Name+"/"+db+"/"+api, func(t *testing.T) {
-					t.Parallel()
-					dir := t.TempDir()
-					found := map[string][]string{}
-					for _, f := range renderCombo(t, cat, bp, db, api, rich) {
-						for _, l := range deployLinters {
-							if !l.match(f.Path) {
-								continue
-							}
-							dst := filepath.Join(dir, filepath.FromSlash(f.Path))
-							if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-								t.Fatal(err)
-							}
-							if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
-								t.Fatal(err)
-							}
-							found[l.tool] = append(found[l.tool], f.Path)
-						}
-					}
-					for _, l := range deployLinters {
-						bin, ok := paths[l.tool]
-						if !ok {
-							continue
-						}
-						if len(found[l.tool]) == 0 {
-							t.Errorf("the project has no file for %s to check", l.tool)
-							continue
-						}
-						cmd := exec.Command(bin, append(append([]string{}, l.args...), found[l.tool]...)...)
-						cmd.Dir = dir
-						var out bytes.Buffer
-						cmd.Stdout, cmd.Stderr = &out, &out
-						if err := cmd.Run(); err != nil {
-							var exit *exec.ExitError
-							if !errors.As(err, &exit) {
-								t.Fatalf("run %s: %v", l.tool, err)
-							}
-							t.Errorf("%s %s: %v\n%s", l.tool, strings.Join(found[l.tool], " "), err, out.String())
-						}
-					}
-				})
+	eachCombination(t, cat, true, func(t *testing.T, bp Blueprint, db, api string) {
+		dir := t.TempDir()
+		found := map[string][]string{}
+		for _, f := range renderCombo(t, cat, bp, db, api, rich) {
+			for _, l := range deployLinters {
+				if !l.match(f.Path) {
+					continue
+				}
+				dst := filepath.Join(dir, filepath.FromSlash(f.Path))
+				if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(dst, f.Data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				found[l.tool] = append(found[l.tool], f.Path)
 			}
 		}
-	}
-	if n == 0 {
-		t.Fatal("no blueprint on contract v2 is in the catalog")
-	}
+		for _, l := range deployLinters {
+			bin, ok := paths[l.tool]
+			if !ok {
+				continue
+			}
+			if len(found[l.tool]) == 0 {
+				t.Errorf("the project has no file for %s to check", l.tool)
+				continue
+			}
+			cmd := exec.Command(bin, append(append([]string{}, l.args...), found[l.tool]...)...)
+			cmd.Dir = dir
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Run(); err != nil {
+				var exit *exec.ExitError
+				if !errors.As(err, &exit) {
+					t.Fatalf("run %s: %v", l.tool, err)
+				}
+				t.Errorf("%s %s: %v\n%s", l.tool, strings.Join(found[l.tool], " "), err, out.String())
+			}
+		}
+	})
 }

@@ -173,5 +173,11 @@ func (c *client) do(t T, method, path string, body []byte, header map[string]str
 	if err != nil {
 		t.Fatalf("%s %s: read body: %v", method, url, err)
 	}
-	return &response{method: method, url: url, status: res.StatusCode, header: res.Header, body: data}
+	r := &response{method: method, url: url, status: res.StatusCode, header: res.Header, body: data}
+	if r.status >= 400 {
+		if what, text := leak(data); what != "" {
+			t.Errorf("%s %s → %d reveals %s (log it, answer a plain sentence): …%s…", method, url, r.status, what, text)
+		}
+	}
+	return r
 }

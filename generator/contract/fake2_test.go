@@ -25,10 +25,11 @@ import (
 // fake2 is an in-memory service that keeps contract v2 for any model, over
 // REST and SOAP. A non-empty bug breaks one rule on purpose.
 type fake2 struct {
-	bug   string
-	m     *model.Model
-	mu    sync.Mutex
-	store map[string]*table
+	bug     string
+	origins []string // CORS_ORIGINS; nil: CORS off
+	m       *model.Model
+	mu      sync.Mutex
+	store   map[string]*table
 }
 
 type table struct {
@@ -59,6 +60,9 @@ func (f *fake2) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		w.Header().Set("Cache-Control", "no-store")
+	}
+	if f.cors(w, r) {
+		return
 	}
 	path := r.URL.Path
 	switch {
@@ -145,6 +149,31 @@ func (f *fake2) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		f.problem(w, 404, "no such route", nil)
 	}
+}
+
+// cors does what a CORS middleware does: it marks the answers to an allowed
+// origin, and answers its preflights itself.
+func (f *fake2) cors(w http.ResponseWriter, r *http.Request) bool {
+	origin := r.Header.Get("Origin")
+	if origin != "" && f.bug == "cors-star" {
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		return false
+	}
+	allowed := slices.Contains(f.origins, origin) || (f.bug == "cors-any-origin" && len(f.origins) > 0)
+	if origin == "" || !allowed {
+		return false
+	}
+	w.Header().Set("Access-Control-Allow-Origin", origin)
+	w.Header().Add("Vary", "Origin")
+	if r.Method != "OPTIONS" || r.Header.Get("Access-Control-Request-Method") == "" || f.bug == "cors-no-preflight" {
+		return false
+	}
+	w.Header().Set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE")
+	if h := r.Header.Get("Access-Control-Request-Headers"); h != "" {
+		w.Header().Set("Access-Control-Allow-Headers", h)
+	}
+	w.WriteHeader(204)
+	return true
 }
 
 func (f *fake2) notAllowed(w http.ResponseWriter, allow string) {
@@ -239,7 +268,11 @@ func (f *fake2) readBody(w http.ResponseWriter, r *http.Request, patch bool) (ma
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		f.problem(w, 400, "the body is not valid JSON", nil)
+		detail := "the body is not valid JSON"
+		if f.bug == "traceback-400" {
+			detail = "Traceback (most recent call last):\n  File \"/app/src/app/main.py\", line 12, in create\njson.decoder.JSONDecodeError: Expecting value"
+		}
+		f.problem(w, 400, detail, nil)
 		return nil, false
 	}
 	if _, err := dec.Token(); err != io.EOF && f.bug != "trailing-accepted" {
@@ -397,7 +430,11 @@ func (f *fake2) write(w http.ResponseWriter, r *http.Request, tb *table, rw *row
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if clash := f.clash(tb, rw, vals); clash != "" {
-		f.problem(w, 409, "another "+tb.r.Name+" has this "+clash, nil)
+		detail := "another " + tb.r.Name + " has this " + clash
+		if f.bug == "leaky-409" {
+			detail = "UNIQUE constraint failed: " + kebab(tb.r.Plural) + "." + clash
+		}
+		f.problem(w, 409, detail, nil)
 		return
 	}
 	now := time.Now()
@@ -954,7 +991,11 @@ func (f *fake2) soapOp(w http.ResponseWriter, op *node) {
 			f.mu.Lock()
 			if c := f.clash(tb, rw, vals); c != "" && f.bug != "soap-unique-ignored" {
 				f.mu.Unlock()
-				f.fault(w, "Client", "another "+r.Name+" has this "+c)
+				msg := "another " + r.Name + " has this " + c
+				if f.bug == "soap-driver-fault" {
+					msg = "E11000 duplicate key error collection: app." + r.Plural + " index: " + c + "_1"
+				}
+				f.fault(w, "Client", msg)
 				return
 			}
 			now := time.Now()

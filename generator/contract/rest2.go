@@ -50,6 +50,9 @@ func runRESTV2(t T, c *client, m *model.Model, o Options) {
 	t.Run("every response carries X-Content-Type-Options: nosniff, and /api/ responses Cache-Control: no-store", func(t T) {
 		api.checkHeaders(t)
 	})
+	t.Run("CORS is off unless CORS_ORIGINS is set: no answer carries an Access-Control-* header", func(t T) {
+		checkCORSOff(t, c, "rest", m)
+	})
 	t.Run("an unknown route is a 404 problem+json", func(t T) {
 		for _, p := range []string{"/no-such-route", "/api/v1/no-such-things", "/api/v1/" + kebab(m.Resources[0].Plural) + "/1/extra"} {
 			expectProblem(t, c.do(t, "GET", p, nil, nil), 404)

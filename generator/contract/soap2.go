@@ -41,6 +41,9 @@ func runSOAPV2(t T, c *client, m *model.Model, o Options) {
 	}
 
 	t.Run("the probes healthz, livez and readyz answer 200 {\"status\":\"ok\"}", func(t T) { checkProbes(t, c) })
+	t.Run("CORS is off unless CORS_ORIGINS is set: no answer carries an Access-Control-* header", func(t T) {
+		checkCORSOff(t, c, "soap", m)
+	})
 	t.Run("GET /soap?wsdl serves a WSDL 1.1 document/literal description of every operation of every resource", func(t T) {
 		s.w, s.schema = s.checkWSDL(t, rs)
 	})

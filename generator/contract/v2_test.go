@@ -97,6 +97,11 @@ func TestV2FailsABrokenService(t *testing.T) {
 		{"soap", "default", "soap-big-body-accepted", "over 1 MiB"},
 		{"soap", "default", "soap-html-errors", "never another kind of answer"},
 		{"soap", "rich", "soap-unique-ignored", "with a isbn another book has are soap:Client faults"},
+		{"rest", "rich", "leaky-409", "same isbn is a 409"},
+		{"rest", "default", "traceback-400", "malformed JSON"},
+		{"soap", "rich", "soap-driver-fault", "with a isbn another book has are soap:Client faults"},
+		{"rest", "default", "cors-star", "CORS is off unless CORS_ORIGINS is set"},
+		{"soap", "default", "cors-star", "CORS is off unless CORS_ORIGINS is set"},
 	} {
 		cases = append(cases, tc)
 	}

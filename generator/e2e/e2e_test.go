@@ -20,6 +20,7 @@
 // SCAFFOLD_E2E_JOBS sets how many combinations run at once (default 2);
 // SCAFFOLD_E2E_LOGS names the folder for the step logs (default: a new temporary folder);
 // SCAFFOLD_E2E_KEEP=1 keeps the generated projects of failed combinations.
+// SCAFFOLD_E2E=mutation runs the projects' mutation tools instead (see mutation_test.go).
 // Without SCAFFOLD_E2E the test is skipped.
 package e2e
 
@@ -88,6 +89,7 @@ type harness struct {
 	logDir      string           // step logs, one folder per combination
 	inCI        bool             // CI is set: an unreachable server is a failure, not a skip
 	keep        bool             // keep the projects of failed combinations
+	mutation    bool             // the mutation depth: setup, then the project's mutation command
 	unreachable map[string]error // database kind → why its server does not answer
 	clients     *soapClients     // zeep and wsimport, for the SOAP combinations
 	browser     *browser         // headless Chromium, for /docs of the REST combinations
@@ -101,7 +103,7 @@ type harness struct {
 func TestE2E(t *testing.T) {
 	depth := os.Getenv("SCAFFOLD_E2E")
 	if depth == "" {
-		t.Skip("end-to-end tests are off; set SCAFFOLD_E2E=ci (the CI set) or SCAFFOLD_E2E=full (every combination), after `bash .ci/services start`")
+		t.Skip("end-to-end tests are off; set SCAFFOLD_E2E=ci (the CI set), SCAFFOLD_E2E=full (every combination) or SCAFFOLD_E2E=mutation (the mutation tools), after `bash .ci/services start`")
 	}
 	var only *regexp.Regexp
 	if expr := os.Getenv("SCAFFOLD_E2E_ONLY"); expr != "" {
@@ -137,8 +139,10 @@ func TestE2E(t *testing.T) {
 	if _, err := contract.OptionsFromEnv(); err != nil {
 		t.Fatal(err)
 	}
-	combos, err := selectCombos(catalog, depth, models, only)
-	if err != nil {
+	var combos []combo
+	if depth == "mutation" {
+		combos = selectMutation(catalog, os.Getenv("SCAFFOLD_E2E_MODEL"), only, os.Getenv("SCAFFOLD_E2E_MUTATION_PICK"))
+	} else if combos, err = selectCombos(catalog, depth, models, only); err != nil {
 		t.Fatalf("SCAFFOLD_E2E: %v", err)
 	}
 	if len(combos) == 0 {
@@ -157,6 +161,7 @@ func TestE2E(t *testing.T) {
 		logDir:      logDir,
 		inCI:        os.Getenv("CI") != "",
 		keep:        os.Getenv("SCAFFOLD_E2E_KEEP") != "",
+		mutation:    depth == "mutation",
 		unreachable: map[string]error{},
 		clients:     newSOAPClients(root),
 		browser:     &browser{},
@@ -215,6 +220,9 @@ func (h *harness) record(r result) {
 // runCombo generates, sets up, checks, tests, starts and contract-tests one combination.
 func (h *harness) runCombo(t *testing.T, c combo) {
 	res := result{Combo: c.Name(), Steps: map[string]stepResult{}}
+	if h.mutation {
+		res.Steps["mutation"] = stepResult{} // not reached, until it runs
+	}
 	began := time.Now()
 	defer func() {
 		res.Total = time.Since(began)
@@ -312,6 +320,20 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	}) {
 		return
 	}
+	if h.mutation {
+		step("mutation", func(logPath string) error {
+			if err := runShell(proj, env, bp.Commands.Mutation, logPath, mutationTimeout); err != nil {
+				return err
+			}
+			score, err := readMutationReport(bp.Language, proj)
+			if err != nil {
+				return err
+			}
+			res.Score = &score
+			return score.check()
+		})
+		return
+	}
 	if bp.Commands.Check == "" && bp.Commands.Lint == "" {
 		res.Steps["check"] = stepResult{Status: "skip"}
 	} else {
@@ -393,6 +415,16 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 			c.Name(), filepath.Join(logs, "start.log"), tail(filepath.Join(logs, "start.log"), 30))
 	}
 
+	// CORS: a second start of the service, with CORS_ORIGINS set, lets the
+	// listed origins in and no other (the first start checked it is off).
+	if c.Blueprint.v2() {
+		step("cors", func(logPath string) error {
+			return h.checkCORS(t, c, proj, runDB.URL, logPath)
+		})
+	} else {
+		res.Steps["cors"] = stepResult{Status: "skip"}
+	}
+
 	// REST on contract v2: /docs, in a browser that can reach nothing but the
 	// service, shows every operation of the spec.
 	if c.API == "rest" && c.Blueprint.v2() {
@@ -436,6 +468,30 @@ func (h *harness) runCombo(t *testing.T, c combo) {
 	default:
 		step("clients", func(logPath string) error { return h.clients.check(env, base, logPath) })
 	}
+}
+
+// checkCORS starts the project a second time, on its own port with
+// CORS_ORIGINS set, runs the contract's CORS rules against it and stops it.
+func (h *harness) checkCORS(t *testing.T, c combo, proj, databaseURL, logPath string) error {
+	m, err := h.projectModel(proj, c.Model)
+	if err != nil {
+		return err
+	}
+	port := freePort(t)
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	env := append(projectEnv(databaseURL, port), "CORS_ORIGINS="+contract.CORSOriginsEnv)
+	srv, err := startServer(proj, env, c.Blueprint.Commands.Run, logPath)
+	if err != nil {
+		return err
+	}
+	defer srv.stop()
+	if err := srv.waitHealthy(base, healthyTimeout); err != nil {
+		return err
+	}
+	if !t.Run("cors", func(t *testing.T) { contract.RunCORS(t, c.API, base, m, contract.CORSOrigins) }) {
+		return fmt.Errorf("the CORS rules failed with CORS_ORIGINS=%q (see the cors subtests above)", contract.CORSOriginsEnv)
+	}
+	return nil
 }
 
 // projectModel reads the model a generated project records in .scaffold.yaml, and

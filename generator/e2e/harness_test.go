@@ -127,7 +127,7 @@ func TestFormatTable(t *testing.T) {
 	results := []result{
 		{Combo: "go-chi/sqlite/rest", Total: 30 * time.Second, Steps: map[string]stepResult{
 			"new": {"ok", time.Second}, "setup": {"ok", 2 * time.Second}, "check": {"skip", 0},
-			"test": {"ok", 10 * time.Second}, "start": {"ok", 5 * time.Second}, "contract": {"ok", 3 * time.Second},
+			"test": {"ok", 10 * time.Second}, "start": {"ok", 5 * time.Second}, "contract": {"ok", 3 * time.Second}, "cors": {"ok", 4 * time.Second},
 			"docs": {"ok", 2 * time.Second}, "clients": {"skip", 0},
 		}},
 		{Combo: "go-chi/postgres/soap", Total: 12 * time.Second, Steps: map[string]stepResult{

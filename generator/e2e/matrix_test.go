@@ -32,6 +32,8 @@ type commands struct {
 	Test  string `json:"test"`
 	Run   string `json:"run"`
 	Build string `json:"build"`
+	// Mutation runs the project's mutation-testing tool (the mutation depth).
+	Mutation string `json:"mutation"`
 }
 
 // combo is one blueprint × database × API style (× model, for contract v2).
@@ -180,26 +182,38 @@ func selectCombos(bps []blueprint, depth, models string, only *regexp.Regexp) ([
 }
 
 // Step names, in the order they run and the columns of the table.
-var stepNames = []string{"new", "setup", "check", "test", "start", "contract", "docs", "clients"}
+var stepNames = []string{"new", "setup", "check", "test", "start", "contract", "cors", "docs", "clients"}
 
 type stepResult struct {
 	Status string // "ok", "FAIL", "skip" (not applicable), "" (not reached)
 	Time   time.Duration
 }
 
+// mutationSteps are the steps of a combination of the mutation depth.
+var mutationSteps = []string{"new", "setup", "mutation"}
+
 // result is the outcome of one combination.
 type result struct {
 	Combo   string
 	Steps   map[string]stepResult
 	Total   time.Duration
-	Skipped string // a reason when the whole combination was skipped
+	Skipped string         // a reason when the whole combination was skipped
+	Score   *mutationScore // the mutation depth's score, when its report was read
+}
+
+// steps are the step names of r's depth.
+func (r result) steps() []string {
+	if _, ok := r.Steps["mutation"]; ok {
+		return mutationSteps
+	}
+	return stepNames
 }
 
 func (r result) passed() bool {
 	if r.Skipped != "" {
 		return false
 	}
-	for _, s := range stepNames {
+	for _, s := range r.steps() {
 		if st := r.Steps[s].Status; st != "ok" && st != "skip" {
 			return false
 		}
@@ -211,7 +225,7 @@ func (r result) failed() bool {
 	if r.Skipped != "" {
 		return false
 	}
-	for _, s := range stepNames {
+	for _, s := range r.steps() {
 		if r.Steps[s].Status == "FAIL" {
 			return true
 		}
@@ -224,15 +238,27 @@ func formatTable(results []result, wall time.Duration) string {
 	rows := append([]result(nil), results...)
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Combo < rows[j].Combo })
 
-	header := append([]string{"combination"}, stepNames...)
+	steps, mutation := stepNames, false
+	for _, r := range rows {
+		if _, ok := r.Steps["mutation"]; ok {
+			steps, mutation = mutationSteps, true
+		}
+	}
+	header := append([]string{"combination"}, steps...)
+	if mutation {
+		header = append(header, scoreColumns...)
+	}
 	header = append(header, "total", "result")
 	table := [][]string{header}
 	var passed, failed, skipped int
 	var sum time.Duration
 	for _, r := range rows {
 		line := []string{r.Combo}
-		for _, s := range stepNames {
+		for _, s := range steps {
 			line = append(line, cell(r.Steps[s]))
+		}
+		if mutation {
+			line = append(line, r.Score.cells()...)
 		}
 		verdict := "ok"
 		switch {
