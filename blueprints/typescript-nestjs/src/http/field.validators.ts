@@ -46,6 +46,11 @@ export function toUtc(value: string): string {
   return field.dateTime().parse(value);
 }
 
+/** toUtc for a field that may be empty: null (or absent) stays null. */
+export function toUtcOrNull(value: string | null | undefined): string | null {
+  return value == null ? null : toUtc(value);
+}
+
 /** One of the values of an enum field. */
 export function IsOneOf(values: readonly string[], options?: ValidationOptions): PropertyDecorator {
   return IsIn([...values], { message: `must be one of: ${values.join(", ")}`, ...options });
