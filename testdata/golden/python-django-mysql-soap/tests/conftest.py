@@ -11,10 +11,9 @@ import os
 from collections.abc import Callable
 
 import pytest
-from django.test import Client as HttpClient
-from pytest_django import Settings
 from django.core.management import call_command
-from pytest_django import DjangoDbBlocker
+from django.test import Client as HttpClient
+from pytest_django import DjangoDbBlocker, Settings
 
 from orders.config import cors_origins
 
