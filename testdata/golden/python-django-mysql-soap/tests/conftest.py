@@ -50,7 +50,9 @@ def cors(db: None, settings: Settings) -> Cors:
         settings.CORS_ALLOWED_ORIGINS = list(cors_origins(value))
         settings.MIDDLEWARE = list(middleware)
         if settings.CORS_ALLOWED_ORIGINS:
-            at = middleware.index("orders.middleware.BodyLimitMiddleware")
+            at = middleware.index(
+                "orders.middleware.BodyLimitMiddleware",
+            )
             settings.MIDDLEWARE.insert(at, settings.CORS_MIDDLEWARE)
         http = HttpClient()  # its handler loads the middleware of the settings now in force
 

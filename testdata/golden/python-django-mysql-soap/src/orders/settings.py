@@ -88,7 +88,9 @@ CORS_MIDDLEWARE = "corsheaders.middleware.CorsMiddleware"
 if CORS_ALLOWED_ORIGINS:
     INSTALLED_APPS.append("corsheaders")
     # Under the middleware that sets headers, over every one that may answer.
-    at = MIDDLEWARE.index("orders.middleware.BodyLimitMiddleware")
+    at = MIDDLEWARE.index(
+        "orders.middleware.BodyLimitMiddleware",
+    )
     MIDDLEWARE.insert(at, CORS_MIDDLEWARE)
 ROOT_URLCONF = "orders.urls"
 WSGI_APPLICATION = "orders.wsgi.application"
