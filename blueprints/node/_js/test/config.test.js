@@ -8,16 +8,24 @@ describe("loadConfig", () => {
     assert.deepEqual(loadConfig({}), {
       port: 8080,
       host: "127.0.0.1",
+      corsOrigins: [],
       databaseUrl: "app.db",
       logLevel: "info",
     });
   });
 
   it("takes every setting from the environment", () => {
-    const env = { PORT: "3000", HOST: "0.0.0.0", DATABASE_URL: "data/x.db", LOG_LEVEL: "debug" };
+    const env = {
+      PORT: "3000",
+      HOST: "0.0.0.0",
+      CORS_ORIGINS: "http://localhost:5173, ,https://app.example.com",
+      DATABASE_URL: "data/x.db",
+      LOG_LEVEL: "debug",
+    };
     assert.deepEqual(loadConfig(env), {
       port: 3000,
       host: "0.0.0.0",
+      corsOrigins: ["http://localhost:5173", "https://app.example.com"],
       databaseUrl: "data/x.db",
       logLevel: "debug",
     });
