@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
 // BenchmarkGenerate measures `scaffold new demo --yes` (render + write + Git
@@ -64,4 +65,30 @@ func BenchmarkGenerate(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkPlan renders the largest project (Go net/http, PostgreSQL, REST,
+// the rich model) in memory, the part of `scaffold new` that templates and
+// gofmt take, for profiling: go test ./generator/ -run '^$' -bench Plan -cpuprofile cpu.out
+func BenchmarkPlan(b *testing.B) {
+	cat, err := LoadCatalog(blueprints.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "testdata", "models", "rich.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := model.Parse(raw)
+	if err != nil {
+		b.Fatal(err)
+	}
+	g := &Generator{Catalog: cat, Version: "bench"}
+	o := Options{Name: "demo", Language: "go", Framework: "nethttp", Database: "postgres", API: "rest", Model: m,
+		AuthorName: "Bench", AuthorEmail: "bench@example.com"}
+	for b.Loop() {
+		if _, err := g.Plan(o); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

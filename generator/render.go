@@ -149,14 +149,24 @@ type renderer struct {
 	fsys    fs.FS
 	parsers sync.Pool // of *template.Template: sets to parse into, with the same functions
 
-	mu   sync.Mutex // guards root's templates and partials
+	mu   sync.Mutex // guards root's templates, partials and gofmtClean
 	root *template.Template
 	// partials are the partials that apply and are not parsed yet, by name.
 	partials map[string]source
+	// gofmtClean holds the Go templates that begin with gofmtCleanMarker.
+	gofmtClean map[string]bool
 }
 
+// gofmtCleanMarker begins a Go template that writes its output the way gofmt
+// would, whatever the model: it aligns its own columns (the "align" partial)
+// and orders its own imports. The engine does not run gofmt on its output,
+// which is most of what rendering a Go project costs;
+// TestGofmtCleanTemplates renders every marked template over many models,
+// module paths and names and fails when gofmt would change one byte.
+var gofmtCleanMarker = []byte("{{- /* gofmt-clean")
+
 func newRenderer(fsys fs.FS) *renderer {
-	r := &renderer{fsys: fsys, partials: map[string]source{}}
+	r := &renderer{fsys: fsys, partials: map[string]source{}, gofmtClean: map[string]bool{}}
 	r.root = r.newSet()
 	r.parsers.New = func() any { return r.newSet() }
 	return r
@@ -279,6 +289,9 @@ func (r *renderer) parse(name string, s source, raw []byte) (*template.Template,
 	if shared := r.root.Lookup(name); shared != nil {
 		r.mu.Unlock()
 		return shared, nil // another goroutine was first
+	}
+	if bytes.HasPrefix(raw, gofmtCleanMarker) {
+		r.gofmtClean[name] = true
 	}
 	var refs []string
 	for _, d := range parsed {
@@ -434,10 +447,12 @@ func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 			return File{}, true, nil
 		}
 		content = buf.Bytes()
-		if strings.HasSuffix(outPath, ".go") {
-			// Model-driven templates cannot know gofmt's alignment; the
-			// engine formats every Go file, so a generated project is
-			// gofmt-clean whatever the model.
+		if strings.HasSuffix(outPath, ".go") && r.isGofmtClean(s.fsPath) {
+			content = sortGoImports(content)
+		} else if strings.HasSuffix(outPath, ".go") {
+			// A model-driven template that does not align its own columns
+			// cannot know gofmt's alignment; the engine formats its output,
+			// so a generated project is gofmt-clean whatever the model.
 			formatted, err := format.Source(content)
 			if err != nil {
 				return File{}, false, fmt.Errorf("render %s: the result is not valid Go: %w", s.fsPath, err)
@@ -458,6 +473,13 @@ func (r *renderer) renderOne(s source, data Data) (File, bool, error) {
 		mode = 0o755
 	}
 	return File{Path: outPath, Data: content, Mode: mode}, false, nil
+}
+
+// isGofmtClean reports whether the template name begins with gofmtCleanMarker.
+func (r *renderer) isGofmtClean(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.gofmtClean[name]
 }
 
 // renderPath renders template actions in a path and checks that the result
@@ -516,6 +538,43 @@ func funcMap(r *renderer) template.FuncMap {
 		fm[k] = v
 	}
 	return fm
+}
+
+// sortGoImports puts every run of import lines in a Go file's import block in
+// the order gofmt gives them, by import path: which packages a gofmt-clean
+// template imports depends on the model (a resource's own package beside
+// types, strings only for text fields), so no template can place them in
+// order itself. A run ends at a blank line, as gofmt's does.
+func sortGoImports(src []byte) []byte {
+	start := bytes.Index(src, []byte("\nimport (\n"))
+	if start < 0 {
+		return src
+	}
+	start += len("\nimport (\n")
+	end := bytes.Index(src[start:], []byte("\n)\n"))
+	if end < 0 {
+		return src
+	}
+	block := src[start : start+end+1]
+	lines := bytes.SplitAfter(block, []byte("\n"))
+	path := func(line []byte) []byte {
+		if i := bytes.IndexByte(line, '"'); i >= 0 {
+			return line[i:]
+		}
+		return line
+	}
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0 && bytes.IndexByte(lines[j], '"') >= 0 {
+			j++
+		}
+		slices.SortStableFunc(lines[i:j], func(a, b []byte) int { return bytes.Compare(path(a), path(b)) })
+		i = max(j, i+1)
+	}
+	out := make([]byte, 0, len(src))
+	out = append(out, src[:start]...)
+	out = append(out, bytes.Join(lines, nil)...)
+	return append(out, src[start+end+1:]...)
 }
 
 // sortJavaImports puts every run of consecutive import lines of a Java file
