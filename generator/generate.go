@@ -56,16 +56,31 @@ func (g *Generator) now() time.Time {
 
 // Plan validates the options and renders the project in memory.
 func (g *Generator) Plan(o Options) (*Plan, error) {
-	o.ApplyDefaults(g.Catalog)
-	if err := o.Validate(g.Catalog); err != nil {
-		return nil, err
-	}
-	bp, err := o.Blueprint(g.Catalog)
+	o, bp, data, err := g.resolve(o)
 	if err != nil {
 		return nil, err
 	}
-	data := NewData(&o, g.Catalog, bp, g.Version, g.now())
-	files, err := Render(g.Catalog, bp, data)
+	return g.render(o, bp, data, nil)
+}
+
+// resolve applies the defaults to o, validates it and finds its blueprint
+// and template data.
+func (g *Generator) resolve(o Options) (Options, Blueprint, Data, error) {
+	o.ApplyDefaults(g.Catalog)
+	if err := o.Validate(g.Catalog); err != nil {
+		return o, Blueprint{}, Data{}, err
+	}
+	bp, err := o.Blueprint(g.Catalog)
+	if err != nil {
+		return o, Blueprint{}, Data{}, err
+	}
+	return o, bp, NewData(&o, g.Catalog, bp, g.Version, g.now()), nil
+}
+
+// render renders the project; emit, when not nil, is given each file as soon
+// as it is rendered, on the rendering goroutines.
+func (g *Generator) render(o Options, bp Blueprint, data Data, emit func(File) error) (*Plan, error) {
+	files, err := render(g.Catalog, bp, data, emit)
 	if err != nil {
 		return nil, err
 	}
@@ -73,18 +88,22 @@ func (g *Generator) Plan(o Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if emit != nil {
+		if err := emit(answers); err != nil {
+			return nil, err
+		}
+	}
 	files = append(files, answers)
 	return &Plan{Options: o, Blueprint: bp, Data: data, Files: files}, nil
 }
 
-// Generate plans the project and writes it to o.Dir, with a first commit
+// Generate renders the project and writes it to o.Dir, with a first commit
 // unless o.Git is false. On any error nothing is left at the destination.
 func (g *Generator) Generate(o Options) (*Result, error) {
-	plan, err := g.Plan(o)
+	o, bp, data, err := g.resolve(o)
 	if err != nil {
 		return nil, err
 	}
-	o = plan.Options
 	dir, err := filepath.Abs(o.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("resolve %s: %w", o.Dir, err)
@@ -97,41 +116,35 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 			return nil, fmt.Errorf("%s is already a Git repository: pass --no-git to write the files without a new repository", o.Dir)
 		}
 	}
-	// The commit's blobs depend on the content only: they are hashed and
-	// compressed while the files are written. (After an install step the
-	// commit reads the folder instead.)
-	var prepared *gitrepo.Prepared
-	blobsDone := make(chan struct{})
-	if o.Git && !o.Install {
-		go func() {
-			defer close(blobsDone)
-			prepared = gitrepo.Prepare(gitFiles(plan.Files))
-		}()
-	} else {
-		close(blobsDone)
-	}
-	staged, err := Stage(dir, plan.Files)
-	<-blobsDone
+	// Each file is written into the staging folder, and its blob made, on
+	// the goroutine that rendered it, while the others render. (After an
+	// install step the commit reads the folder instead.)
+	st, err := newStager(dir, o.Git && !o.Install)
 	if err != nil {
+		return nil, err
+	}
+	plan, err := g.render(o, bp, data, st.write)
+	if err != nil {
+		os.RemoveAll(st.root)
 		return nil, err
 	}
 	res := &Result{Plan: plan, Dir: dir}
 	if o.Install {
 		// The setup runs in the project's own folder, then the commit.
-		if err := g.placeInstallCommit(res, staged); err != nil {
+		if err := g.placeInstallCommit(res, st.root); err != nil {
 			return nil, err
 		}
 		return res, nil
 	}
 	if o.Git {
-		res.Commit, err = prepared.Init(staged, g.commit(&o))
+		res.Commit, err = gitrepo.Prepare(st.files).Init(st.root, g.commit(&o))
 		if err != nil {
-			os.RemoveAll(staged)
+			os.RemoveAll(st.root)
 			return nil, err
 		}
 	}
-	if err := Place(staged, dir); err != nil {
-		os.RemoveAll(staged)
+	if err := Place(st.root, dir); err != nil {
+		os.RemoveAll(st.root)
 		return nil, err
 	}
 	return res, nil
@@ -146,16 +159,6 @@ func (g *Generator) commit(o *Options) gitrepo.Commit {
 		Remote:      remoteURL(o),
 		When:        g.now(),
 	}
-}
-
-// gitFiles are the rendered files as the commit takes them: the content
-// held in memory, not read back from the staging folder.
-func gitFiles(files []File) []gitrepo.File {
-	out := make([]gitrepo.File, len(files))
-	for i, f := range files {
-		out[i] = gitrepo.File{Path: f.Path, Data: f.Data}
-	}
-	return out
 }
 
 func remoteURL(o *Options) string {

@@ -44,6 +44,12 @@ type source struct {
 // for every framework and database cost nothing), and the files are
 // rendered on every processor, in the same order of results.
 func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
+	return render(cat, bp, data, nil)
+}
+
+// render is Render that gives each file to emit, when not nil, on the
+// goroutine that rendered it, as soon as it is rendered.
+func render(cat *Catalog, bp Blueprint, data Data, emit func(File) error) ([]File, error) {
 	fsys := cat.FS()
 	sources, rules, err := collect(fsys, bp)
 	if err != nil {
@@ -109,6 +115,9 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 			for i := int(next.Add(1) - 1); i < len(jobs); i = int(next.Add(1) - 1) {
 				res := &results[i]
 				res.f, res.skip, res.err = r.renderOne(jobs[i].s, jobs[i].d)
+				if emit != nil && res.err == nil && !res.skip {
+					res.err = emit(res.f)
+				}
 			}
 		}()
 	}
@@ -136,6 +145,13 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 	}
 	if files, err = addSpecFiles(files, seen, bp, specs); err != nil {
 		return nil, err
+	}
+	for _, f := range specs {
+		if emit != nil {
+			if err := emit(f); err != nil {
+				return nil, err
+			}
+		}
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil

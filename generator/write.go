@@ -6,9 +6,13 @@ import (
 	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
+
+	"github.com/scaffold-dev/scaffold/generator/gitrepo"
 )
 
 // ErrNotEmpty means the destination exists and holds files.
@@ -75,26 +79,82 @@ func checkWritable(dir string) error {
 // it into place is a rename on the same file system. The caller removes it
 // on failure.
 func Stage(dir string, files []File) (string, error) {
+	st, err := newStager(dir, false)
+	if err != nil {
+		return "", err
+	}
+	for _, f := range files {
+		if err := st.write(f); err != nil {
+			os.RemoveAll(st.root)
+			return "", err
+		}
+	}
+	return st.root, nil
+}
+
+// stager writes the files of a project into its staging folder, from many
+// goroutines at once, and keeps what the first commit takes of each: its
+// Lstat and its blob.
+type stager struct {
+	root string
+	git  bool
+	dirs sync.Map // the folders made so far, slash-separated
+
+	mu    sync.Mutex // guards files
+	files []gitrepo.File
+}
+
+// newStager makes the staging folder of dir; git keeps each file's commit
+// data.
+func newStager(dir string, git bool) (*stager, error) {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return "", fmt.Errorf("create %s: %w", parent, err)
+		return nil, fmt.Errorf("create %s: %w", parent, err)
 	}
 	tmp, err := mkdirStaging(parent, "."+filepath.Base(dir)+".scaffold-")
 	if err != nil {
-		return "", fmt.Errorf("cannot write to %s: %w", parent, err)
+		return nil, fmt.Errorf("cannot write to %s: %w", parent, err)
 	}
-	for _, f := range files {
-		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
-			os.RemoveAll(tmp)
-			return "", fmt.Errorf("write %s: %w", f.Path, err)
-		}
-		if err := os.WriteFile(p, f.Data, f.Mode); err != nil {
-			os.RemoveAll(tmp)
-			return "", fmt.Errorf("write %s: %w", f.Path, err)
+	return &stager{root: tmp, git: git}, nil
+}
+
+// write writes f under the staging folder; it is safe for many goroutines.
+func (s *stager) write(f File) error {
+	p := filepath.Join(s.root, filepath.FromSlash(f.Path))
+	if dir := path.Dir(f.Path); dir != "." {
+		if _, made := s.dirs.Load(dir); !made {
+			if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
+				return fmt.Errorf("write %s: %w", f.Path, err)
+			}
+			s.dirs.Store(dir, true)
 		}
 	}
-	return tmp, nil
+	fh, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, f.Mode)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", f.Path, err)
+	}
+	_, err = fh.Write(f.Data)
+	var info fs.FileInfo
+	if err == nil && s.git {
+		info, err = fh.Stat()
+	}
+	if cerr := fh.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", f.Path, err)
+	}
+	if !s.git {
+		return nil
+	}
+	gf, err := gitrepo.NewFile(f.Path, f.Data, info)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.files = append(s.files, gf)
+	s.mu.Unlock()
+	return nil
 }
 
 // dirMode is the mode every folder of a project is created with; the

@@ -26,6 +26,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/klauspost/compress/zlib"
 )
 
 // Branch is the branch of the first commit.
@@ -52,6 +53,24 @@ type Commit struct {
 type File struct {
 	Path string // slash-separated, relative to the folder
 	Data []byte // the content; for a symbolic link, its target
+	// Info is the file's Lstat, taken after it was written; nil has Init
+	// take it.
+	Info fs.FileInfo
+
+	blob *entry // the blob, made by NewFile; nil has Prepare make it
+}
+
+// NewFile is a File whose blob is hashed and compressed now, for a caller
+// that writes many files on several goroutines and makes each blob where it
+// writes the file.
+func NewFile(path string, data []byte, info fs.FileInfo) (File, error) {
+	zw := zlibWriters.Get().(*zlib.Writer)
+	defer zlibWriters.Put(zw)
+	e, err := compress(zw, plumbing.BlobObject, data)
+	if err != nil {
+		return File{}, fmt.Errorf("git add %s: %w", path, err)
+	}
+	return File{Path: path, Data: data, Info: info, blob: &e}, nil
 }
 
 // Init makes dir a repository on branch main whose first commit holds the
@@ -196,7 +215,7 @@ func isIgnored(m gitignore.Matcher, p string) bool {
 // blobs. files is the caller's no more.
 func prepare(files []File) *Prepared {
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	contents := make([][]byte, len(files))
+	var contents [][]byte // of the files without a blob, in order
 	for i, f := range files {
 		if i > 0 && f.Path == files[i-1].Path {
 			return &Prepared{err: fmt.Errorf("git add %s: the file is listed twice", f.Path)}
@@ -204,9 +223,19 @@ func prepare(files []File) *Prepared {
 		if err := checkPath(f.Path); err != nil {
 			return &Prepared{err: err}
 		}
-		contents[i] = f.Data
+		if f.blob == nil {
+			contents = append(contents, f.Data)
+		}
 	}
-	blobs, err := compressBlobs(contents)
+	made, err := compressBlobs(contents)
+	blobs := make([]entry, len(files))
+	for i, f := range files {
+		if f.blob != nil {
+			blobs[i] = *f.blob
+		} else {
+			blobs[i], made = made[0], made[1:]
+		}
+	}
 	return &Prepared{files: files, blobs: blobs, err: err}
 }
 
@@ -218,9 +247,12 @@ func (pr *Prepared) write(dir string, c Commit) (string, error) {
 	entries := make([]*index.Entry, 0, len(files))
 	root := &treeNode{}
 	for i, f := range files {
-		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return "", fmt.Errorf("git add %s: %w", f.Path, err)
+		fi := f.Info
+		if fi == nil {
+			var err error
+			if fi, err = os.Lstat(filepath.Join(dir, filepath.FromSlash(f.Path))); err != nil {
+				return "", fmt.Errorf("git add %s: %w", f.Path, err)
+			}
 		}
 		mode, err := filemode.NewFromOSFileMode(fi.Mode())
 		if err != nil {

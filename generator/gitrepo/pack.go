@@ -73,6 +73,12 @@ func compress(zw *zlib.Writer, t plumbing.ObjectType, content []byte) (entry, er
 	return e, nil
 }
 
+// zlibWriters are writers at Git's level for loose objects, for NewFile.
+var zlibWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level cannot fail
+	return zw
+}}
+
 // compressBlobs makes the entries of many blobs on every processor, in order.
 func compressBlobs(contents [][]byte) ([]entry, error) {
 	out := make([]entry, len(contents))
@@ -83,7 +89,8 @@ func compressBlobs(contents [][]byte) ([]entry, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+			zw := zlibWriters.Get().(*zlib.Writer)
+			defer zlibWriters.Put(zw)
 			for i := int(next.Add(1) - 1); i < len(contents); i = int(next.Add(1) - 1) {
 				out[i], errs[i] = compress(zw, plumbing.BlobObject, contents[i])
 			}
