@@ -24,7 +24,7 @@ import (
 // third-party imports, and fails when gofmt would change a generated .go
 // file. The engine formats only the templates without gofmtCleanMarker, so a
 // failure names a marked template that does not align its own output: make it
-// use the "align" partial, or remove its marker.
+// use the align function, or remove its marker.
 func TestGofmtCleanTemplates(t *testing.T) {
 	cat, err := LoadCatalog(blueprints.FS)
 	if err != nil {

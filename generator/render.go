@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
+	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
 	"github.com/bmatcuk/doublestar/v4"
@@ -174,7 +175,7 @@ type renderer struct {
 }
 
 // gofmtCleanMarker begins a Go template that writes its output the way gofmt
-// would, whatever the model: it aligns its own columns (the "align" partial)
+// would, whatever the model: it aligns its own columns (the align function)
 // and orders its own imports. The engine does not run gofmt on its output,
 // which is most of what rendering a Go project costs;
 // TestGofmtCleanTemplates renders every marked template over many models,
@@ -193,7 +194,7 @@ func (r *renderer) newSet() *template.Template {
 }
 
 // parseDefinitions parses the files and partials that may define named
-// templates ({{define "align"}}): such a name is no file's, so it cannot be
+// templates ({{define "go-value"}}): such a name is no file's, so it cannot be
 // found on demand.
 func (r *renderer) parseDefinitions(outputs []source) error {
 	var all []source
@@ -538,6 +539,7 @@ func funcMap(r *renderer) template.FuncMap {
 		"pyTuple":    pyTuple,
 		"pyField":    pyField,
 		"gunzip":     r.gunzip,
+		"align":      align,
 		"include": func(name string, data any) (string, error) {
 			t, err := r.template(name, nil)
 			if err != nil {
@@ -554,6 +556,44 @@ func funcMap(r *renderer) template.FuncMap {
 		fm[k] = v
 	}
 	return fm
+}
+
+// align writes rows of cells the way gofmt aligns them: every cell but the
+// last of a row padded with spaces to its column's widest cell, plus one
+// space. Each row is written as a newline, indent and its cells. rows is a
+// list of lists of strings, as sprig's list makes them.
+func align(indent string, rows []any) (string, error) {
+	var widths []int
+	cells := make([][]string, len(rows))
+	for i, row := range rows {
+		list, ok := row.([]any)
+		if !ok {
+			return "", fmt.Errorf("align: row %d is a %T, not a list", i, row)
+		}
+		for j, c := range list {
+			s, ok := c.(string)
+			if !ok {
+				return "", fmt.Errorf("align: cell %d of row %d is a %T, not a string", j, i, c)
+			}
+			cells[i] = append(cells[i], s)
+			if j == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[j] = max(widths[j], utf8.RuneCountInString(s))
+		}
+	}
+	var b strings.Builder
+	for _, row := range cells {
+		b.WriteString("\n")
+		b.WriteString(indent)
+		for j, c := range row {
+			b.WriteString(c)
+			if j < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[j]-utf8.RuneCountInString(c)+1))
+			}
+		}
+	}
+	return b.String(), nil
 }
 
 // sortGoImports puts every run of import lines in a Go file's import block in

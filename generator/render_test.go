@@ -2,6 +2,7 @@ package generator
 
 import (
 	"github.com/scaffold-dev/scaffold/generator/model"
+	"go/format"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -198,5 +199,61 @@ func TestSortJavaImports(t *testing.T) {
 		if got := string(sortJavaImports([]byte(tt.in))); got != tt.want {
 			t.Errorf("%s: got\n%s\nwant\n%s", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestAlign(t *testing.T) {
+	tests := []struct {
+		name    string
+		indent  string
+		rows    []any
+		want    string
+		wantErr string
+	}{
+		{"columns padded to the widest plus one", "\t", []any{
+			[]any{"ID", "int64", "`json:\"id\"`"},
+			[]any{"FullName", "string", "`json:\"full_name\"`"},
+		}, "\n\tID       int64  `json:\"id\"`\n\tFullName string `json:\"full_name\"`", ""},
+		{"last cell never padded", "", []any{[]any{"a", "b"}, []any{"ccc", "d"}}, "\na   b\nccc d", ""},
+		{"runes, not bytes", "", []any{[]any{"é", "x"}, []any{"ab", "y"}}, "\né  x\nab y", ""},
+		{"no rows", "\t", nil, "", ""},
+		{"a row that is not a list", "", []any{"x"}, "", "row 0 is a string"},
+		{"a cell that is not a string", "", []any{[]any{1}}, "", "cell 0 of row 0 is a int"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := align(tt.indent, tt.rows)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("align = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSortGoImports(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"each run sorted by path, runs kept apart",
+			"package p\n\nimport (\n\t\"strings\"\n\t\"context\"\n\n\t\"example.com/m/internal/types\"\n\t\"example.com/m/internal/book\"\n)\n\nfunc f() {}\n",
+			"package p\n\nimport (\n\t\"context\"\n\t\"strings\"\n\n\t\"example.com/m/internal/book\"\n\t\"example.com/m/internal/types\"\n)\n\nfunc f() {}\n"},
+		{"named imports sort by path",
+			"package p\n\nimport (\n\tz \"a/z\"\n\t\"a/b\"\n)\n",
+			"package p\n\nimport (\n\t\"a/b\"\n\tz \"a/z\"\n)\n"},
+		{"no import block", "package p\n\nimport \"fmt\"\n", "package p\n\nimport \"fmt\"\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(sortGoImports([]byte(tt.in))); got != tt.want {
+				t.Errorf("sortGoImports:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if got, err := format.Source([]byte(tt.want)); err != nil || string(got) != tt.want {
+				t.Errorf("the expected output is not what gofmt writes: %v\n%s", err, got)
+			}
+		})
 	}
 }
