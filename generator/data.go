@@ -141,8 +141,10 @@ func NewData(o *Options, cat *Catalog, bp Blueprint, version string, now time.Ti
 	}
 }
 
-// pythonReserved are names a top-level Python package must not take: keywords
-// and standard-library modules a beginner's project would shadow.
+// pythonReserved are names a top-level Python package must not take: keywords,
+// standard-library modules a beginner's project would shadow, and the
+// top-level modules of every package its virtual environment installs (a
+// project named py would shadow pytest's py module and fail its own tests).
 var pythonReserved = map[string]bool{}
 
 func init() {
@@ -155,4 +157,40 @@ func init() {
 		urllib uuid warnings xml zipfile tests`) {
 		pythonReserved[k] = true
 	}
+	for _, modules := range pythonDependencyModules {
+		for _, m := range modules {
+			pythonReserved[m] = true
+		}
+	}
+}
+
+// pythonDependencyModules are the top-level modules of each distribution the
+// Python blueprints' lockfiles install (TestPythonDependencyModules keeps it
+// complete).
+var pythonDependencyModules = map[string][]string{
+	"alembic": {"alembic"}, "annotated-doc": {"annotated_doc"}, "annotated-types": {"annotated_types"},
+	"anyio": {"anyio"}, "asgiref": {"asgiref"}, "attrs": {"attr", "attrs"}, "backports-tarfile": {"backports"},
+	"blinker": {"blinker"}, "certifi": {"certifi"}, "cheroot": {"cheroot"}, "cherrypy": {"cherrypy"},
+	"click": {"click"}, "colorama": {"colorama"}, "coverage": {"coverage"}, "defusedxml": {"defusedxml"},
+	"django": {"django"}, "django-cors-headers": {"corsheaders"}, "djangorestframework": {"rest_framework"},
+	"dnspython": {"dns"}, "drf-spectacular": {"drf_spectacular"}, "drf-spectacular-sidecar": {"drf_spectacular_sidecar"},
+	"fastapi": {"fastapi"}, "flask": {"flask"}, "flask-cors": {"flask_cors"}, "gunicorn": {"gunicorn"},
+	"h11": {"h11"}, "httpcore": {"httpcore"}, "httpx": {"httpx"}, "idna": {"idna"}, "inflection": {"inflection"},
+	"iniconfig": {"iniconfig"}, "itsdangerous": {"itsdangerous"}, "jaraco-collections": {"jaraco"},
+	"jaraco-context": {"jaraco"}, "jaraco-functools": {"jaraco"}, "jaraco-text": {"jaraco"}, "jinja2": {"jinja2"},
+	"jsonschema": {"jsonschema"}, "jsonschema-specifications": {"jsonschema_specifications"}, "libcst": {"libcst"},
+	"linkify-it-py": {"linkify_it"}, "mako": {"mako"}, "markdown-it-py": {"markdown_it"}, "markupsafe": {"markupsafe"},
+	"mdit-py-plugins": {"mdit_py_plugins"}, "mdurl": {"mdurl"}, "more-itertools": {"more_itertools"},
+	"mutmut": {"mutmut"}, "opentelemetry-api": {"opentelemetry"}, "packaging": {"packaging"},
+	"platformdirs": {"platformdirs"}, "pluggy": {"pluggy"}, "portend": {"portend"}, "psycopg": {"psycopg"},
+	"psycopg-binary": {"psycopg_binary"}, "pydantic": {"pydantic"}, "pydantic-core": {"pydantic_core"},
+	"pygments": {"pygments"}, "pymongo": {"pymongo", "bson", "gridfs"}, "pymysql": {"pymysql"},
+	"pytest": {"pytest", "py"}, "pytest-django": {"pytest_django"}, "python-dateutil": {"dateutil"},
+	"pyyaml": {"yaml"}, "pyyaml-ft": {"yaml_ft"}, "referencing": {"referencing"}, "rich": {"rich"}, "rpds-py": {"rpds"},
+	"ruff": {"ruff"}, "setproctitle": {"setproctitle"}, "setuptools": {"setuptools", "pkg_resources", "distutils"},
+	"shellingham": {"shellingham"}, "sqlalchemy": {"sqlalchemy"}, "sqlparse": {"sqlparse"},
+	"starlette": {"starlette"}, "swagger-ui-py": {"swagger_ui"}, "tempora": {"tempora"}, "textual": {"textual"},
+	"typer": {"typer"}, "typer-slim": {"typer"}, "typing-extensions": {"typing_extensions"},
+	"typing-inspection": {"typing_inspection"}, "tzdata": {"tzdata"}, "uritemplate": {"uritemplate"},
+	"uvicorn": {"uvicorn"}, "werkzeug": {"werkzeug"}, "whitenoise": {"whitenoise"}, "zc-lockfile": {"zc"},
 }

@@ -58,6 +58,8 @@ func TestLanguageIdentifiers(t *testing.T) {
 		{"Shop2", "Big-Org", "shop2", "io.github.bigorg.shop2", "shop2"},
 		{"class", "9lives", "class", "io.github._9lives._class", "class_app"},
 		{"json", "", "json", "io.github.yourgithubuser.json", "json_app"},
+		{"py", "", "py", "io.github.yourgithubuser.py", "py_app"},
+		{"Rich", "", "rich", "io.github.yourgithubuser.rich", "rich_app"},
 	}
 	cat := testCatalog(t)
 	for _, tt := range tests {

@@ -299,3 +299,26 @@ func languageOf(cat *Catalog, framework string) string {
 	}
 	return ""
 }
+
+// TestPythonDependencyModules: every distribution a Python lockfile installs
+// has its top-level modules in pythonDependencyModules, so that no project
+// package shadows one of them.
+func TestPythonDependencyModules(t *testing.T) {
+	t.Parallel()
+	entries, err := os.ReadDir(filepath.Join(pyLockDir, "_locks"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := map[string]bool{}
+	for _, e := range entries {
+		for name := range readLockList(t, e.Name()) {
+			if _, ok := pythonDependencyModules[normalizePyName(name)]; !ok {
+				missing[normalizePyName(name)] = true
+			}
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("pythonDependencyModules lacks the top-level modules of %s: add them (the names under the package's site-packages folder)",
+			strings.Join(slices.Sorted(maps.Keys(missing)), ", "))
+	}
+}
