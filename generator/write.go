@@ -75,23 +75,6 @@ func checkWritable(dir string) error {
 	}
 }
 
-// Stage writes files into a new temporary folder beside dir, so that moving
-// it into place is a rename on the same file system. The caller removes it
-// on failure.
-func Stage(dir string, files []File) (string, error) {
-	st, err := newStager(dir, false)
-	if err != nil {
-		return "", err
-	}
-	for _, f := range files {
-		if err := st.write(f); err != nil {
-			os.RemoveAll(st.root)
-			return "", err
-		}
-	}
-	return st.root, nil
-}
-
 // stager writes the files of a project into its staging folder, from many
 // goroutines at once, and keeps what the first commit takes of each: its
 // Lstat and its blob.
@@ -104,8 +87,9 @@ type stager struct {
 	files []gitrepo.File
 }
 
-// newStager makes the staging folder of dir; git keeps each file's commit
-// data.
+// newStager makes a new temporary folder beside dir, so that moving it into
+// place is a rename on the same file system; git keeps each file's commit
+// data. The caller removes the folder on failure.
 func newStager(dir string, git bool) (*stager, error) {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
