@@ -17,8 +17,8 @@ import (
 const CommitMessage = "Initial commit from scaffold"
 
 // Generator turns Options into a project on disk. The flow goes one way:
-// validate → plan (data + render in memory) → stage in a temp folder → git
-// commit there → move into place. Nothing appears at the destination unless
+// validate → render, each file written into a temp folder (and its Git blob
+// made) as soon as it is rendered → git commit there → move into place. Nothing appears at the destination unless
 // every step before the move succeeded. With Options.Install the end differs
 // (install.go): move into place → the project's setup → git commit.
 type Generator struct {
