@@ -128,15 +128,12 @@ func RunCORS(t *testing.T, api, baseURL string, m *model.Model, origins []string
 // RunCORSWith is RunCORS on the suite's T.
 func RunCORSWith(t T, api, baseURL string, m *model.Model, origins []string) {
 	t.Helper()
-	if m == nil || len(m.Resources) == 0 {
-		t.Fatalf("the CORS rules need a model with at least one resource")
+	mm := normalizedModel(t, m, "the CORS rules")
+	if mm == nil {
 		return
 	}
-	mm := *m
-	mm.Resources = append([]model.Resource(nil), m.Resources...)
-	mm.Normalize()
 	c := newClient(baseURL)
-	calls := corsCalls(api, &mm)
+	calls := corsCalls(api, mm)
 	t.Run("with CORS_ORIGINS set, each listed origin may preflight and call the API: Access-Control-Allow-Origin is that origin, never *", func(t T) {
 		for _, origin := range origins {
 			for _, cc := range calls {

@@ -90,22 +90,33 @@ func RunV2(t *testing.T, api, baseURL string, m *model.Model) {
 // tests use it against deliberately broken services).
 func RunV2With(t T, api, baseURL string, m *model.Model, o Options) {
 	t.Helper()
-	if m == nil || len(m.Resources) == 0 {
-		t.Fatalf("contract v2 needs a model with at least one resource")
+	mm := normalizedModel(t, m, "contract v2")
+	if mm == nil {
 		return
+	}
+	o = o.resolve()
+	switch api {
+	case "rest":
+		runRESTV2(t, newClient(baseURL), mm, o)
+	case "soap":
+		runSOAPV2(t, newClient(baseURL), mm, o)
+	default:
+		t.Fatalf("unknown api %q: want rest or soap", api)
+	}
+}
+
+// normalizedModel is a normalized copy of m, which the caller keeps as it
+// is; a model without resources fails t (what names the rules) and is nil.
+func normalizedModel(t T, m *model.Model, what string) *model.Model {
+	t.Helper()
+	if m == nil || len(m.Resources) == 0 {
+		t.Fatalf("%s needs a model with at least one resource", what)
+		return nil
 	}
 	mm := *m
 	mm.Resources = append([]model.Resource(nil), m.Resources...)
 	mm.Normalize()
-	o = o.resolve()
-	switch api {
-	case "rest":
-		runRESTV2(t, newClient(baseURL), &mm, o)
-	case "soap":
-		runSOAPV2(t, newClient(baseURL), &mm, o)
-	default:
-		t.Fatalf("unknown api %q: want rest or soap", api)
-	}
+	return &mm
 }
 
 // ---- values
