@@ -179,7 +179,9 @@ def test_missing_and_malformed_ids_are_404(client: Client) -> None:
         "0123456789abcdef01234567",
         "99999999999999999999999",
     ]:
-        assert client.http.get(f"{PATH}/{id}").status_code == 404
+        response = client.http.get(f"{PATH}/{id}")
+        assert response.status_code == 404
+        assert response.json()["detail"] == f"task {id} does not exist"
         assert client.http.delete(f"{PATH}/{id}").status_code == 404
 
 
@@ -199,6 +201,13 @@ def test_list_pages_and_sorts(client: Client) -> None:
     assert ids.index(second["id"]) < ids.index(first["id"])
     assert page["limit"] == 100
     assert len(client.http.get(PATH, params={"limit": 1}).json()["items"]) == 1
+    everything = client.http.get(PATH, params={"limit": 100}).json()
+    ascending = [item["id"] for item in everything["items"]]
+    assert ascending == sorted(ascending)  # by id unless the query says otherwise
+    at = ascending.index(second["id"])
+    page = client.http.get(PATH, params={"limit": 1, "offset": at}).json()
+    assert [item["id"] for item in page["items"]] == [second["id"]]
+    assert page["total"] == len(ascending)
     params = {"title": "Title 1", "limit": 100}
     filtered = client.http.get(PATH, params=params).json()
     assert second["id"] in [item["id"] for item in filtered["items"]]

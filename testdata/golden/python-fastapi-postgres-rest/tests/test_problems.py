@@ -7,12 +7,14 @@ import json
 from types import SimpleNamespace
 
 import pytest
+from fastapi.exceptions import RequestValidationError
 from sqlalchemy.exc import DataError, IntegrityError
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from conftest import Client
 from todo.api import problems
-from todo.api.route import is_json, nesting_depth
+from todo.api.route import check_body, is_json, nesting_depth
 
 PATH = "/api/v1/tasks"
 NOT_ONE_OBJECT = "the request body must be one JSON object"
@@ -54,6 +56,7 @@ def test_wrong_method(client: Client) -> None:
         (b"{", "application/json", 400, NOT_ONE_OBJECT),
         (b"[]", "application/json", 400, NOT_ONE_OBJECT),
         (b"[" * 65 + b"]" * 65, "application/json", 400, TOO_DEEP),
+        (b"[" * 64 + b"]" * 64, "application/json", 400, NOT_ONE_OBJECT),  # deep, but not too deep
         (b"{}", "text/plain", 415, NOT_JSON),
         (b"{}", "", 415, NOT_JSON),
     ],
@@ -89,6 +92,9 @@ def test_a_bad_query_parameter_is_named(client: Client) -> None:
     response = client.http.get(f"{PATH}?limit=x")
     assert response.status_code == 400
     assert detail(response) == "query parameter limit: must be an integer"
+    response = client.http.get(f"{PATH}?limit=1&limit=2")
+    assert response.status_code == 400
+    assert detail(response) == "the query parameter 'limit' is given more than once"
 
 
 def test_a_body_over_1_mib(client: Client) -> None:
@@ -126,6 +132,7 @@ def test_is_json(content_type: str | None, expected: bool) -> None:
         (b'{"a": "[[[[", "b": {}}', 2),
         (b'{"a": "\\"[["}', 1),
         (b"[][][]", 1),
+        (b"[[], [[]]]", 3),
     ],
 )
 def test_nesting_depth(body: bytes, depth: int) -> None:
@@ -182,3 +189,65 @@ def test_a_value_the_database_refuses(caplog: pytest.LogCaptureFixture) -> None:
     assert caplog.records[-1].getMessage() == f"the database refused a value: {error}"
     assert response.status_code == 422
     assert json.loads(response.body)["detail"] == "the database refused a value"
+
+
+def test_a_body_cut_short_is_400() -> None:
+    async def disconnect() -> dict[str, str]:
+        return {"type": "http.disconnect"}
+
+    scope = {"type": "http", "method": "POST", "path": PATH, "query_string": b""}
+    scope["headers"] = [(b"content-type", b"application/json")]
+    with pytest.raises(HTTPException) as raised:
+        asyncio.run(check_body(Request(scope, disconnect)))
+    assert raised.value.status_code == 400
+    assert raised.value.detail == "the request body is shorter than its Content-Length"
+
+
+def test_a_problem_is_compact_ascii_json() -> None:
+    response = problems.problem(400, "caf\u00e9")
+    assert response.body == (
+        b'{"type":"about:blank","title":"Bad Request","status":400,"detail":"caf\\u00e9"}'
+    )
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (HTTPException(404), f"there is nothing at {PATH}"),
+        (HTTPException(400, "Not Found"), "Not Found"),  # only a 404 is reworded
+        (HTTPException(404, "no such thing"), "no such thing"),
+        (HTTPException(400, "Method Not Allowed"), "Method Not Allowed"),
+        (HTTPException(409, {"not": "text"}), "Conflict"),  # type: ignore[arg-type]
+    ],
+)
+def test_the_detail_of_an_http_error(error: HTTPException, message: str) -> None:
+    response = asyncio.run(problems.http_error(request(), error))
+    assert response.status_code == error.status_code
+    assert json.loads(response.body)["detail"] == message
+
+
+@pytest.mark.parametrize(
+    ("loc", "message"),
+    [
+        (("path", "id"), "query parameter id: bad"),
+        (("header", "x-thing"), "query parameter x-thing: bad"),
+        (("query",), "query parameter query: bad"),
+    ],
+)
+def test_a_bad_parameter_is_named(loc: tuple[str, ...], message: str) -> None:
+    error = RequestValidationError([{"loc": loc, "msg": "bad", "type": "value_error"}])
+    response = asyncio.run(problems.validation_error(request(), error))
+    assert response.status_code == 400
+    assert json.loads(response.body)["detail"] == message
+
+
+def test_an_error_without_a_place_is_about_the_whole_body() -> None:
+    error = RequestValidationError([{"msg": "bad", "type": "value_error"}])
+    response = asyncio.run(problems.validation_error(request("POST"), error))
+    assert json.loads(response.body)["detail"] == "the request body must be one JSON object"
+
+
+def test_an_error_without_a_message_is_invalid() -> None:
+    error = RequestValidationError([{"loc": ("body", "x"), "type": "value_error"}])
+    response = asyncio.run(problems.validation_error(request("POST"), error))
+    assert json.loads(response.body)["errors"] == [{"field": "x", "message": "is invalid"}]

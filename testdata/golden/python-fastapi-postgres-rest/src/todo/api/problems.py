@@ -28,8 +28,8 @@ class ProblemResponse(JSONResponse):
     media_type = "application/problem+json"
 
     def render(self, content: Any) -> bytes:
-        # ensure_ascii: a field name from the request may hold a lone surrogate.
-        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode()
+        # ASCII (json.dumps's default): a field name from the request may hold a lone surrogate.
+        return json.dumps(content, separators=(",", ":")).encode()
 
 
 def problem(

@@ -62,7 +62,7 @@ def _rfc3339(value: object) -> object:
         if not _DATETIME.fullmatch(value):
             raise ValueError("must be a date and time with a zone, such as 2024-05-31T14:30:00Z")
         try:
-            parsed = datetime.fromisoformat(value.upper().replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(value.upper())  # Python 3.11+ reads "Z"
         except ValueError:
             raise ValueError("must be a date and time such as 2024-05-31T14:30:00Z") from None
         return parsed.astimezone(UTC)
