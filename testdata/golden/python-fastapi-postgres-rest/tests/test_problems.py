@@ -164,9 +164,9 @@ def integrity(orig: object) -> IntegrityError:
     [
         (SimpleNamespace(sqlstate="23505", args=()), 409, UNIQUE),
         (SimpleNamespace(args=(1062, "Duplicate entry")), 409, UNIQUE),
-        (Exception("UNIQUE constraint failed: t.title"), 409, UNIQUE),
+        (Exception("UNIQUE constraint failed: t.code"), 409, UNIQUE),
         (SimpleNamespace(sqlstate="23502", args=(1048,)), 422, REFUSED),
-        (Exception("NOT NULL constraint failed: t.title"), 422, REFUSED),
+        (Exception("NOT NULL constraint failed: t.code"), 422, REFUSED),
         (SimpleNamespace(), 422, REFUSED),
     ],
 )
