@@ -10,7 +10,8 @@ import { migrateToLatest } from "../src/db/migrate.js";
 import { createLogger } from "../src/logger.js";
 import { createRepositories, type Repositories } from "../src/repositories.js";
 
-const tempDir = mkdtempSync(join(tmpdir(), "demo-test-"));
+const tempPrefix = "demo-test-";
+const tempDir = mkdtempSync(join(tmpdir(), tempPrefix));
 const databaseUrl = process.env.DATABASE_URL || join(tempDir, "test.db");
 
 /** Why the integration tests cannot run, or false. */
