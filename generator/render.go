@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -219,13 +220,23 @@ func (r *renderer) parseDefinitions(outputs []source) error {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", s.fsPath, err)
 		}
-		if bytes.Contains(raw, []byte("define")) {
+		if definesTemplates(raw) {
 			if _, err := r.parse(names[s.fsPath], s, raw); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// defineRe matches a {{define}} action.
+var defineRe = regexp.MustCompile(`\{\{-?\s*define\s`)
+
+// definesTemplates reports whether a template's text has a {{define}} action;
+// the word alone ("undefined", a licence's "defined") is no reason to parse
+// a file that is not rendered.
+func definesTemplates(raw []byte) bool {
+	return bytes.Contains(raw, []byte("define")) && defineRe.Match(raw)
 }
 
 // gzipExt ends a partial that is gzip-compressed data, not a template.
@@ -293,7 +304,7 @@ func (r *renderer) parse(name string, s source, raw []byte) (*template.Template,
 		return nil, fmt.Errorf("parse blueprint file %s: %w", s.fsPath, err)
 	}
 	parsed := []*template.Template{t}
-	if bytes.Contains(raw, []byte("define")) {
+	if definesTemplates(raw) {
 		parsed = parsed[:0]
 		for _, d := range set.Templates() {
 			if d.Tree != nil && d.Tree.ParseName == name {

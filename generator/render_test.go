@@ -257,3 +257,22 @@ func TestSortGoImports(t *testing.T) {
 		})
 	}
 }
+
+func TestDefinesTemplates(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{`{{define "a"}}x{{end}}`, true},
+		{`{{- define "go-value" -}}v{{- end -}}`, true},
+		{"{{ define \"a\" }}{{ end }}", true},
+		{"terms defined in this License", false},
+		{"if (x === undefined) { return }", false},
+		{"{{ .Defined }}", false},
+	}
+	for _, tt := range tests {
+		if got := definesTemplates([]byte(tt.text)); got != tt.want {
+			t.Errorf("definesTemplates(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
