@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/golden"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -110,23 +111,11 @@ func TestGofmtCleanTemplates(t *testing.T) {
 				case err != nil:
 					t.Errorf("model %s, module %s: %s is not valid Go: %v", name, plan.Options.Module, f.Path, err)
 				case !bytes.Equal(got, f.Data):
-					t.Errorf("model %s, module %s: gofmt would change %s at %s", name, plan.Options.Module, f.Path, firstDiff(f.Data, got))
+					t.Errorf("model %s, module %s: gofmt would change %s at %s", name, plan.Options.Module, f.Path, golden.FirstDiff(got, f.Data))
 				}
 			}
 		}
 	})
-}
-
-// firstDiff shows the first line where a and b differ, with its neighbours.
-func firstDiff(a, b []byte) string {
-	al, bl := strings.Split(string(a), "\n"), strings.Split(string(b), "\n")
-	for i := 0; i < min(len(al), len(bl)); i++ {
-		if al[i] != bl[i] {
-			lo := max(0, i-2)
-			return fmt.Sprintf("line %d\n  rendered: %q\n  gofmt:    %q\n  (from line %d: %q)", i+1, al[i], bl[i], lo+1, al[lo:i])
-		}
-	}
-	return fmt.Sprintf("the lengths differ: %d and %d lines", len(al), len(bl))
 }
 
 // randomModel is a valid model of one to four resources with random names

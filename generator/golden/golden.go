@@ -66,7 +66,7 @@ func CheckTree(t testing.TB, dir string, files []File) {
 			continue
 		}
 		if a, b := normalise(f.Data), normalise(w); !bytes.Equal(a, b) {
-			t.Errorf("%s differs from %s:\n%s", f.Path, filepath.Join(dir, f.Path), firstDiff(b, a))
+			t.Errorf("%s differs from %s:\n%s", f.Path, filepath.Join(dir, f.Path), FirstDiff(b, a))
 		}
 	}
 	var missing []string
@@ -83,8 +83,8 @@ func CheckTree(t testing.TB, dir string, files []File) {
 
 func normalise(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }
 
-// firstDiff shows the first differing line with a little context.
-func firstDiff(want, got []byte) string {
+// FirstDiff shows the first line where want and got differ.
+func FirstDiff(want, got []byte) string {
 	wl := strings.Split(string(want), "\n")
 	gl := strings.Split(string(got), "\n")
 	for i := 0; i < max(len(wl), len(gl)); i++ {
