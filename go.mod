@@ -11,7 +11,6 @@ require (
 	github.com/creack/pty v1.1.24
 	github.com/go-git/go-git/v5 v5.19.3
 	github.com/hinshun/vt10x v0.0.0-20220301184237-5011da428d02
-	github.com/jinzhu/inflection v1.0.0
 	github.com/pb33f/libopenapi v0.41.8
 	github.com/pb33f/libopenapi-validator v0.16.3
 	github.com/spf13/cobra v1.10.2
@@ -24,6 +23,7 @@ require (
 require (
 	github.com/chromedp/cdproto v0.160.1
 	github.com/chromedp/chromedp v0.23.1
+	github.com/gertd/go-pluralize v0.2.1
 	github.com/klauspost/compress v1.20.4
 	k8s.io/api v0.37.2
 	k8s.io/apimachinery v0.37.2

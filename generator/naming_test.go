@@ -34,6 +34,13 @@ func TestPluralSingular(t *testing.T) {
 		{"blog_post", "blog_posts"},
 		{"user_story", "user_stories"},
 		{"address", "addresses"},
+		{"status", "statuses"},
+		// jinzhu/inflection, used before, gave these their own singular or a wrong plural.
+		{"campus", "campuses"},
+		{"bonus", "bonuses"},
+		{"hero", "heroes"},
+		{"leaf", "leaves"},
+		{"tooth", "teeth"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.singular, func(t *testing.T) {

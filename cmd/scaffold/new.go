@@ -128,6 +128,9 @@ func newNewCmd(a *app) *cobra.Command {
 }
 
 func (n *newCmd) run() error {
+	if n.modelFile != "" || len(n.resources) > 0 {
+		model.WarmPlurals() // while the catalog loads and the flags are checked
+	}
 	cat, err := n.app.catalog()
 	if err != nil {
 		return err

@@ -100,7 +100,9 @@ func intBound(b *float64) (int64, bool) {
 // Default is the model every project gets when the learner names none: a task
 // with a required title and a done flag.
 func Default() *Model {
-	return &Model{Resources: []Resource{DefaultResource("task")}}
+	task := DefaultResource("task")
+	task.Plural = "tasks"
+	return &Model{Resources: []Resource{task}}
 }
 
 // DefaultResource is a resource with the default fields (title, done) under

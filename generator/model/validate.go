@@ -7,11 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jinzhu/inflection"
+	pluralize "github.com/gertd/go-pluralize"
 )
 
 // Limits of a model. They keep generated projects readable and every name
@@ -38,12 +39,22 @@ var serverFields = []string{"id", "created_at", "updated_at"}
 // a name could not be filtered on.
 var queryParams = []string{"limit", "offset", "sort"}
 
+// inflector knows English plurals. It compiles its rules when first asked,
+// so a run whose model spells out every plural (the default model does) does
+// not pay for them.
+var inflector = sync.OnceValue(pluralize.NewClient)
+
+// WarmPlurals starts compiling the plural rules on a goroutine of its own,
+// for a caller that will need them soon (a model is coming) and has other
+// work to do meanwhile.
+func WarmPlurals() { go inflector() }
+
 // Plural is the English plural of a snake_case word or phrase: only the last
 // word changes (user_story → user_stories).
-func Plural(s string) string { return inflectLast(s, inflection.Plural) }
+func Plural(s string) string { return inflectLast(s, inflector().Plural) }
 
 // Singular is the English singular of a snake_case word or phrase.
-func Singular(s string) string { return inflectLast(s, inflection.Singular) }
+func Singular(s string) string { return inflectLast(s, inflector().Singular) }
 
 func inflectLast(s string, fn func(string) string) string {
 	i := strings.LastIndexAny(s, "_- ")
