@@ -25,8 +25,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/gitignore"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/klauspost/compress/zlib"
 )
 
 // Branch is the branch of the first commit.
@@ -64,8 +62,8 @@ type File struct {
 // that writes many files on several goroutines and makes each blob where it
 // writes the file.
 func NewFile(path string, data []byte, info fs.FileInfo) (File, error) {
-	zw := zlibWriters.Get().(*zlib.Writer)
-	defer zlibWriters.Put(zw)
+	zw := getZlib()
+	defer putZlib(zw)
 	e, err := compress(zw, plumbing.BlobObject, data)
 	if err != nil {
 		return File{}, fmt.Errorf("git add %s: %w", path, err)
@@ -79,6 +77,61 @@ func NewFile(path string, data []byte, info fs.FileInfo) (File, error) {
 // with exactly this content; Init does not read them back.
 func Init(dir string, files []File, c Commit) (string, error) {
 	return Prepare(files).Init(dir, c)
+}
+
+// Skeleton is a repository before its first commit: dir/.git with HEAD on
+// main, the configuration and the folders the commit is written into. Begin
+// makes it on a goroutine of its own, so that a caller writing the project's
+// files meanwhile does not wait for those few files and folders after them.
+type Skeleton struct {
+	dir  string
+	done chan struct{}
+	err  error
+}
+
+// Begin starts making the skeleton of a repository in dir, for commit c.
+func Begin(dir string, c Commit) *Skeleton {
+	s := &Skeleton{dir: dir, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.err = writeSkeleton(filepath.Join(dir, gitDir), c.Remote)
+	}()
+	return s
+}
+
+// Commit waits for the skeleton, then writes the first commit of p, made
+// with c, and returns its hash. The files must already be in the folder
+// with exactly the content p was prepared from. On failure it removes the
+// .git folder Begin made, so no half repository is left.
+func (s *Skeleton) Commit(p *Prepared, c Commit) (string, error) {
+	<-s.done
+	hash, err := s.commit(p, c)
+	if err != nil {
+		s.Abandon()
+	}
+	return hash, err
+}
+
+// Abandon waits for the skeleton and removes it, for a caller whose files
+// failed: no half repository is left, and nothing is still being written.
+func (s *Skeleton) Abandon() {
+	<-s.done
+	if !errors.Is(s.err, fs.ErrExist) {
+		os.RemoveAll(filepath.Join(s.dir, gitDir))
+	}
+}
+
+func (s *Skeleton) commit(p *Prepared, c Commit) (string, error) {
+	if err := checkAuthor(c); err != nil {
+		return "", err
+	}
+	if s.err != nil {
+		return "", s.err
+	}
+	if p.err != nil {
+		return "", p.err
+	}
+	return p.write(s.dir, c)
 }
 
 // Prepared is what a first commit takes from the files' content alone:
@@ -97,8 +150,9 @@ func Prepare(files []File) *Prepared {
 		return &Prepared{err: err}
 	}
 	kept := make([]File, 0, len(files))
+	folders := map[string]bool{} // whether a folder is ignored, asked once each
 	for _, f := range files {
-		if !isIgnored(ignored, f.Path) {
+		if !isIgnored(ignored, f.Path, folders) {
 			kept = append(kept, f)
 		}
 	}
@@ -113,7 +167,7 @@ func (p *Prepared) Init(dir string, c Commit) (string, error) {
 	if p.err != nil {
 		return "", p.err
 	}
-	return p.write(dir, c)
+	return Begin(dir, c).Commit(p, c)
 }
 
 // InitFromDisk is Init for a folder whose files are not held in memory (an
@@ -197,14 +251,22 @@ func ignoreMatcher(files []File) (gitignore.Matcher, error) {
 
 // isIgnored reports whether p is excluded: it lies in an ignored folder (Git
 // does not look inside one, whatever a later pattern says) or is ignored
-// itself.
-func isIgnored(m gitignore.Matcher, p string) bool {
+// itself. folders remembers the answer for each folder on the way.
+func isIgnored(m gitignore.Matcher, p string, folders map[string]bool) bool {
 	parts := strings.Split(p, "/")
 	if parts[0] == gitDir {
 		return true
 	}
+	end := 0 // of the folder path parts[:i] in p
 	for i := 1; i < len(parts); i++ {
-		if m.Match(parts[:i], true) {
+		end += len(parts[i-1]) + 1
+		dir := p[:end-1]
+		ignored, asked := folders[dir]
+		if !asked {
+			ignored = m.Match(parts[:i], true)
+			folders[dir] = ignored
+		}
+		if ignored {
 			return true
 		}
 	}
@@ -239,8 +301,8 @@ func prepare(files []File) *Prepared {
 	return &Prepared{files: files, blobs: blobs, err: err}
 }
 
-// write makes dir/.git: the objects of the files, one commit on main, the
-// index and the configuration.
+// write adds to the skeleton in dir/.git the objects of the files, one
+// commit on main and the index.
 func (pr *Prepared) write(dir string, c Commit) (string, error) {
 	files, blobs := pr.files, pr.blobs
 	p := newPack(len(files))
@@ -266,7 +328,7 @@ func (pr *Prepared) write(dir string, c Commit) (string, error) {
 		e := &index.Entry{Hash: h, Name: f.Path, Mode: mode, ModifiedAt: fi.ModTime(), Size: uint32(fi.Size())}
 		fillSystemInfo(e, fi)
 		entries = append(entries, e)
-		root.insert(strings.Split(f.Path, "/"), object.TreeEntry{Mode: mode, Hash: h})
+		root.insert(strings.Split(f.Path, "/"), treeEntry{mode: mode, hash: h})
 	}
 	tree, err := root.write(p)
 	if err != nil {
@@ -276,21 +338,11 @@ func (pr *Prepared) write(dir string, c Commit) (string, error) {
 	if when.IsZero() {
 		when = time.Now()
 	}
-	sig := object.Signature{Name: c.AuthorName, Email: c.AuthorEmail, When: when}
-	commit := &object.Commit{Author: sig, Committer: sig, Message: c.Message, TreeHash: tree}
-	raw, err := encode(commit)
-	if err != nil {
-		return "", fmt.Errorf("git commit: %w", err)
-	}
-	head, err := p.add(plumbing.CommitObject, raw)
+	head, err := p.add(plumbing.CommitObject, encodeCommit(tree, c.AuthorName, c.AuthorEmail, when, c.Message))
 	if err != nil {
 		return "", err
 	}
-	cfg, err := repoConfig(c.Remote)
-	if err != nil {
-		return "", err
-	}
-	if err := writeRepository(filepath.Join(dir, gitDir), p, head, entries, cfg); err != nil {
+	if err := writeCommit(filepath.Join(dir, gitDir), p, head, entries); err != nil {
 		return "", fmt.Errorf("git commit: %w", err)
 	}
 	return head.String(), nil
@@ -299,7 +351,7 @@ func (pr *Prepared) write(dir string, c Commit) (string, error) {
 // checkPath refuses a path Git would refuse in a tree.
 func checkPath(p string) error {
 	for _, seg := range strings.Split(p, "/") {
-		if seg == "" || seg == "." || seg == ".." || strings.EqualFold(seg, gitDir) {
+		if seg == "" || seg == "." || seg == ".." || strings.EqualFold(seg, gitDir) || strings.ContainsRune(seg, 0) {
 			return fmt.Errorf("git add %s: not a path Git can commit", p)
 		}
 	}
@@ -323,16 +375,16 @@ func repoConfig(remote string) ([]byte, error) {
 
 // treeNode is a folder of the commit being built.
 type treeNode struct {
-	files   map[string]object.TreeEntry
+	files   map[string]treeEntry
 	folders map[string]*treeNode
 }
 
-func (t *treeNode) insert(parts []string, e object.TreeEntry) {
+func (t *treeNode) insert(parts []string, e treeEntry) {
 	if len(parts) == 1 {
 		if t.files == nil {
-			t.files = map[string]object.TreeEntry{}
+			t.files = map[string]treeEntry{}
 		}
-		e.Name = parts[0]
+		e.name = parts[0]
 		t.files[parts[0]] = e
 		return
 	}
@@ -349,30 +401,18 @@ func (t *treeNode) insert(parts []string, e object.TreeEntry) {
 
 // write adds the tree objects of t and its folders to p, and returns t's hash.
 func (t *treeNode) write(p *pack) (plumbing.Hash, error) {
-	tree := &object.Tree{Entries: make([]object.TreeEntry, 0, len(t.files)+len(t.folders))}
+	entries := make([]treeEntry, 0, len(t.files)+len(t.folders))
 	for _, e := range t.files {
-		tree.Entries = append(tree.Entries, e)
+		entries = append(entries, e)
 	}
 	for name, sub := range t.folders {
 		h, err := sub.write(p)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
-		tree.Entries = append(tree.Entries, object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: h})
+		entries = append(entries, treeEntry{name: name, mode: filemode.Dir, hash: h})
 	}
-	// Git orders a tree's entries by name, a folder's name as if it ended in "/".
-	key := func(e object.TreeEntry) string {
-		if e.Mode == filemode.Dir {
-			return e.Name + "/"
-		}
-		return e.Name
-	}
-	sort.Slice(tree.Entries, func(i, j int) bool { return key(tree.Entries[i]) < key(tree.Entries[j]) })
-	raw, err := encode(tree)
-	if err != nil {
-		return plumbing.ZeroHash, fmt.Errorf("git commit: %w", err)
-	}
-	return p.add(plumbing.TreeObject, raw)
+	return p.add(plumbing.TreeObject, encodeTree(entries))
 }
 
 // Identity is a name and e-mail from Git configuration.

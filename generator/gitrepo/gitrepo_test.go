@@ -235,6 +235,7 @@ func TestInitErrors(t *testing.T) {
 		{"missing on disk", []file{{"a", "x"}}, func(f []gitrepo.File) []gitrepo.File { return append(f, gitrepo.File{Path: "b", Data: []byte("y")}) }, commit(""), "git add b"},
 		{"listed twice", []file{{"a", "x"}}, func(f []gitrepo.File) []gitrepo.File { return append(f, f[0]) }, commit(""), "listed twice"},
 		{"not a clean path", []file{{"a/b", "x"}}, func(f []gitrepo.File) []gitrepo.File { f[0].Path = "a/./b"; return f }, commit(""), "not a path Git can commit"},
+		{"a NUL in a name", []file{{"a", "x"}}, func(f []gitrepo.File) []gitrepo.File { f[0].Path = "a\x00b"; return f }, commit(""), "not a path Git can commit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -252,5 +253,25 @@ func TestInitErrors(t *testing.T) {
 				t.Error("a failed Init left .git/HEAD")
 			}
 		})
+	}
+}
+
+// A folder that is a repository already is refused, and its .git left alone.
+func TestInitKeepsAnExistingRepository(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := writeTree(t, dir, []file{{"a", "x"}})
+	keep := filepath.Join(dir, ".git", "keep")
+	if err := os.MkdirAll(filepath.Dir(keep), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gitrepo.Init(dir, files, commit("")); err == nil || !strings.Contains(err.Error(), "git init") {
+		t.Fatalf("Init over an existing .git: %v, want a git init error", err)
+	}
+	if got, err := os.ReadFile(keep); err != nil || string(got) != "mine" {
+		t.Errorf("the existing .git was changed: %q, %v", got, err)
 	}
 }
