@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/scaffold-dev/scaffold/blueprints"
+	"github.com/scaffold-dev/scaffold/generator/golden"
 	"github.com/scaffold-dev/scaffold/generator/model"
 )
 
@@ -219,4 +221,35 @@ func cloneModel(m *model.Model) *model.Model {
 		panic(err)
 	}
 	return c
+}
+
+// The compiled catalog the binary reads must say what the YAML files say.
+func TestCompiledCatalog(t *testing.T) {
+	t.Parallel()
+	fromYAML, err := LoadCatalogYAML(blueprints.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := CompileCatalog(fromYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "blueprints", CompiledCatalogFile)
+	if *golden.Update {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	got, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("blueprints/%s is not what the YAML files say (%v): run go test ./generator -run TestCompiledCatalog -update", CompiledCatalogFile, err)
+	}
+	compiled, err := LoadCatalog(blueprints.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(compiled, fromYAML) {
+		t.Errorf("the compiled catalog decodes to\n%+v\nwant\n%+v", compiled, fromYAML)
+	}
 }

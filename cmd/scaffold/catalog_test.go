@@ -57,7 +57,7 @@ func pinnedCatalog(t *testing.T) *generator.Catalog {
 				f.Data = append(append(f.Data, '\n'), append(line, '\n')...)
 			}
 		}
-		pinned, pinnedErr = generator.LoadCatalog(fsys)
+		pinned, pinnedErr = generator.LoadCatalogYAML(fsys) // the YAML it edited, not the compiled catalog
 	})
 	if pinnedErr != nil {
 		t.Fatalf("load the pinned catalog: %v", pinnedErr)
