@@ -80,18 +80,24 @@ func (g *Generator) resolve(o Options) (Options, Blueprint, Data, error) {
 // render renders the project; emit, when not nil, is given each file as soon
 // as it is rendered, on the rendering goroutines.
 func (g *Generator) render(o Options, bp Blueprint, data Data, emit func(File) error) (*Plan, error) {
-	files, err := render(g.Catalog, bp, data, emit)
-	if err != nil {
-		return nil, err
-	}
-	answers, err := answersFile(&o, bp, data)
-	if err != nil {
-		return nil, err
-	}
-	if emit != nil {
-		if err := emit(answers); err != nil {
-			return nil, err
+	// .scaffold.yaml comes from the answers alone: it is made, and written,
+	// while the templates render.
+	var answers File
+	var answersErr error
+	answersDone := make(chan struct{})
+	go func() {
+		defer close(answersDone)
+		if answers, answersErr = answersFile(&o, bp, data); answersErr == nil && emit != nil {
+			answersErr = emit(answers)
 		}
+	}()
+	files, err := render(g.Catalog, bp, data, emit)
+	<-answersDone // on every return: nothing is written after it
+	if err != nil {
+		return nil, err
+	}
+	if answersErr != nil {
+		return nil, answersErr
 	}
 	files = append(files, answers)
 	return &Plan{Options: o, Blueprint: bp, Data: data, Files: files}, nil
@@ -108,7 +114,7 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve %s: %w", o.Dir, err)
 	}
-	if err := CheckDestination(dir, o.Force); err != nil {
+	if err := checkDestination(dir, o.Force, false); err != nil {
 		return nil, err
 	}
 	if o.Git && o.Force {
@@ -123,8 +129,15 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var repo *gitrepo.Skeleton // .git, made while the files are written
+	if st.git {
+		repo = gitrepo.Begin(st.root, g.commit(&o))
+	}
 	plan, err := g.render(o, bp, data, st.write)
 	if err != nil {
+		if repo != nil {
+			repo.Abandon()
+		}
 		os.RemoveAll(st.root)
 		return nil, err
 	}
@@ -137,7 +150,7 @@ func (g *Generator) Generate(o Options) (*Result, error) {
 		return res, nil
 	}
 	if o.Git {
-		res.Commit, err = gitrepo.Prepare(st.files).Init(st.root, g.commit(&o))
+		res.Commit, err = repo.Commit(gitrepo.Prepare(st.files), g.commit(&o))
 		if err != nil {
 			os.RemoveAll(st.root)
 			return nil, err

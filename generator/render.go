@@ -3,14 +3,11 @@ package generator
 import (
 	"bytes"
 	"compress/gzip"
-	"errors"
 	"fmt"
 	"go/format"
 	"io"
 	"io/fs"
-	"maps"
 	"path"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -52,19 +49,38 @@ func Render(cat *Catalog, bp Blueprint, data Data) ([]File, error) {
 // render is Render that gives each file to emit, when not nil, on the
 // goroutine that rendered it, as soon as it is rendered.
 func render(cat *Catalog, bp Blueprint, data Data, emit func(File) error) ([]File, error) {
+	// The API description files come from the model, not from templates:
+	// they are made, and given to emit, while the templates are found,
+	// parsed and rendered. (A template that writes one of them too is an
+	// error of the blueprint, found below; the caller then discards all.)
+	var specs []File
+	var specErr error
+	specsDone := make(chan struct{})
+	go func() {
+		defer close(specsDone)
+		specs, specErr = specFiles(data)
+		for _, f := range specs {
+			if emit != nil && specErr == nil {
+				specErr = emit(f)
+			}
+		}
+	}()
+	defer func() { <-specsDone }() // on every return: nothing is written after it
 	fsys := cat.FS()
-	sources, rules, err := collect(fsys, bp)
+	sources, rules, err := collect(cat, bp)
 	if err != nil {
 		return nil, err
 	}
 	r := newRenderer(fsys)
+	r.definers = cat.definers
 	type job struct {
 		s source
 		d Data
 	}
 	var jobs []job
+	excluding := excludingRules(rules, data)
 	for _, s := range sources {
-		if !applies(rules, s.logical, data) {
+		if excluded(excluding, s.logical) {
 			continue
 		}
 		if isPartial(s.logical) {
@@ -83,13 +99,7 @@ func render(cat *Catalog, bp Blueprint, data Data, emit func(File) error) ([]Fil
 			jobs = append(jobs, job{s, d})
 		}
 	}
-	outputs := make([]source, 0, len(jobs))
-	for i, j := range jobs {
-		if i == 0 || jobs[i-1].s.fsPath != j.s.fsPath {
-			outputs = append(outputs, j.s)
-		}
-	}
-	if err := r.parseDefinitions(outputs); err != nil {
+	if err := r.parseDefinitions(); err != nil {
 		return nil, err
 	}
 
@@ -99,15 +109,6 @@ func render(cat *Catalog, bp Blueprint, data Data, emit func(File) error) ([]Fil
 		err  error
 	}
 	results := make([]result, len(jobs))
-	// The API description files come from the model, not from templates:
-	// they are made while the templates render.
-	var specs []File
-	var specErr error
-	specsDone := make(chan struct{})
-	go func() {
-		defer close(specsDone)
-		specs, specErr = specFiles(data)
-	}()
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
@@ -148,13 +149,6 @@ func render(cat *Catalog, bp Blueprint, data Data, emit func(File) error) ([]Fil
 	if files, err = addSpecFiles(files, seen, bp, specs); err != nil {
 		return nil, err
 	}
-	for _, f := range specs {
-		if emit != nil {
-			if err := emit(f); err != nil {
-				return nil, err
-			}
-		}
-	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, nil
 }
@@ -173,6 +167,8 @@ type renderer struct {
 	partials map[string]source
 	// gofmtClean holds the Go templates that begin with gofmtCleanMarker.
 	gofmtClean map[string]bool
+	funcs      template.FuncMap // sprig's and ours, made once for every set
+	definers   map[string]bool  // the partials that define named templates
 }
 
 // gofmtCleanMarker begins a Go template that writes its output the way gofmt
@@ -185,59 +181,70 @@ var gofmtCleanMarker = []byte("{{- /* gofmt-clean")
 
 func newRenderer(fsys fs.FS) *renderer {
 	r := &renderer{fsys: fsys, partials: map[string]source{}, gofmtClean: map[string]bool{}}
+	r.funcs = funcMap(r)
 	r.root = r.newSet()
 	r.parsers.New = func() any { return r.newSet() }
 	return r
 }
 
 func (r *renderer) newSet() *template.Template {
-	return template.New("").Option("missingkey=error").Funcs(funcMap(r))
+	return template.New("").Option("missingkey=error").Funcs(r.funcs)
 }
 
-// parseDefinitions parses the files and partials that may define named
-// templates ({{define "go-value"}}): such a name is no file's, so it cannot be
-// found on demand.
-func (r *renderer) parseDefinitions(outputs []source) error {
-	var all []source
-	names := map[string]string{} // fsPath → template name
+// parseDefinitions parses the partials that define named templates
+// ({{define "go-value"}}): such a name is no file's, so it cannot be found on
+// demand. The catalog knows which partials they are (Catalog.definers). A
+// file that is rendered may define templates for its own use only; they are
+// parsed with it (the blueprints README says so).
+func (r *renderer) parseDefinitions() error {
 	r.mu.Lock()
-	for _, name := range slices.Sorted(maps.Keys(r.partials)) {
-		all = append(all, r.partials[name])
-		names[r.partials[name].fsPath] = name
+	var definers []string // partial names
+	for name, p := range r.partials {
+		if r.definers[p.fsPath] {
+			definers = append(definers, name)
+		}
 	}
 	r.mu.Unlock()
-	for _, s := range outputs {
-		if s.tmpl {
-			all = append(all, s)
-			names[s.fsPath] = s.fsPath
-		}
-	}
-	for _, s := range all {
-		if strings.HasSuffix(s.fsPath, gzipExt) {
-			continue // data for gunzip, never a template
-		}
-		raw, err := fs.ReadFile(r.fsys, s.fsPath)
-		if err != nil {
-			return fmt.Errorf("read %s: %w", s.fsPath, err)
-		}
-		if definesTemplates(raw) {
-			if _, err := r.parse(names[s.fsPath], s, raw); err != nil {
-				return err
-			}
+	slices.Sort(definers)
+	for _, name := range definers {
+		if _, err := r.template(name, nil); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// defineRe matches a {{define}} action.
-var defineRe = regexp.MustCompile(`\{\{-?\s*define\s`)
-
-// definesTemplates reports whether a template's text has a {{define}} action;
-// the word alone ("undefined", a licence's "defined") is no reason to parse
-// a file that is not rendered.
+// definesTemplates reports whether a template's text has a {{define}} action
+// ("{{", an optional "-", spaces, "define", a space); the word alone
+// ("undefined", a licence's "defined") is no reason to parse a file that is
+// not rendered. It looks at each "define" rather than running a regular
+// expression over every template.
 func definesTemplates(raw []byte) bool {
-	return bytes.Contains(raw, []byte("define")) && defineRe.Match(raw)
+	word := []byte("define")
+	for rest, at := raw, 0; ; {
+		i := bytes.Index(rest, word)
+		if i < 0 {
+			return false
+		}
+		at += i
+		if end := at + len(word); end < len(raw) && isTemplateSpace(raw[end]) && opensAction(raw[:at]) {
+			return true
+		}
+		at += len(word)
+		rest = raw[at:]
+	}
 }
+
+// opensAction reports whether before ends with "{{", an optional "-" and
+// spaces: what may come before an action's keyword.
+func opensAction(before []byte) bool {
+	before = bytes.TrimRightFunc(before, func(r rune) bool { return r < utf8.RuneSelf && isTemplateSpace(byte(r)) })
+	before = bytes.TrimSuffix(before, []byte("-"))
+	return bytes.HasSuffix(before, []byte("{{"))
+}
+
+// isTemplateSpace is text/template's white space.
+func isTemplateSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 // gzipExt ends a partial that is gzip-compressed data, not a template.
 const gzipExt = ".gz"
@@ -370,20 +377,13 @@ func templateRefs(n parse.Node, refs []string) []string {
 // collect gathers the files of every layer and then of the blueprint; a later
 // file with the same logical path replaces an earlier one. It also gathers the
 // inclusion rules of the layers and the blueprint.
-func collect(fsys fs.FS, bp Blueprint) ([]source, []FileRule, error) {
+func collect(cat *Catalog, bp Blueprint) ([]source, []FileRule, error) {
+	fsys := cat.FS()
 	byPath := map[string]source{}
 	var order []string
 	rules := slices.Clone(bp.Files)
 	for _, dir := range append(slices.Clone(bp.Layers), bp.Name) {
-		if raw, err := fs.ReadFile(fsys, path.Join(dir, layerFile)); err == nil {
-			var lm layerManifest
-			if err := decodeStrict(raw, &lm); err != nil {
-				return nil, nil, fmt.Errorf("parse %s/%s: %w", dir, layerFile, err)
-			}
-			rules = append(rules, lm.Files...)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, fmt.Errorf("read %s/%s: %w", dir, layerFile, err)
-		}
+		rules = append(rules, cat.layerRules[dir]...) // read with the catalog
 		err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
@@ -434,21 +434,28 @@ func isPartial(logical string) bool {
 	return false
 }
 
-// applies reports whether every rule that matches the path holds for data.
-func applies(rules []FileRule, logical string, data Data) bool {
+// excludingRules are the rules whose condition does not hold for data: the
+// files they match are left out. Only those need their patterns matched.
+func excludingRules(rules []FileRule, data Data) []FileRule {
+	var out []FileRule
 	for _, r := range rules {
-		matched := false
-		for _, pattern := range r.Paths {
-			if ok, _ := doublestar.Match(pattern, logical); ok {
-				matched = true
-				break
-			}
-		}
-		if matched && !r.When.holds(data) {
-			return false
+		if !r.When.holds(data) {
+			out = append(out, r)
 		}
 	}
-	return true
+	return out
+}
+
+// excluded reports whether a path matches one of the excluding rules.
+func excluded(excluding []FileRule, logical string) bool {
+	for _, r := range excluding {
+		for _, pattern := range r.Paths {
+			if ok, _ := doublestar.Match(pattern, logical); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c Condition) holds(d Data) bool {

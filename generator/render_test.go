@@ -269,6 +269,11 @@ func TestDefinesTemplates(t *testing.T) {
 		{"terms defined in this License", false},
 		{"if (x === undefined) { return }", false},
 		{"{{ .Defined }}", false},
+		{"{{- \n\tdefine \"a\" }}{{ end }}", true},
+		{"undefined {{ define \"a\" }}{{ end }}", true},
+		{"{{ undefine }} {{define}}", false},
+		{"a define {{ x }}", false},
+		{"define", false},
 	}
 	for _, tt := range tests {
 		if got := definesTemplates([]byte(tt.text)); got != tt.want {

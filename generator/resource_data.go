@@ -93,8 +93,6 @@ type SampleData struct {
 	Rule   string
 	JSON   string // the value as JSON text, e.g. "\"abc\"", 12, null
 	Text   string // the value as plain text, as in XML or a query string ("" for null)
-	Go     string // a Go expression of the field's plain Go type (a string, int64 …); "" when only JSON can spell it
-	Python string // a Python literal; "" when only JSON can spell it
 	IsNull bool
 	IsRaw  bool // only JSON can spell it (a lone surrogate, a number past 64 bits)
 	Value  any
@@ -213,24 +211,56 @@ func plainText(v any) string {
 
 func newSample(f model.Field, s model.Sample) SampleData {
 	sd := SampleData{Rule: s.Rule, JSON: s.JSON(), IsNull: s.Value == nil, IsRaw: s.IsRaw(), Value: s.Value}
-	if sd.IsRaw {
-		return sd
-	}
-	sd.Text = plainText(s.Value)
-	switch x := s.Value.(type) {
-	case nil:
-		sd.Go, sd.Python = "nil", "None"
-	case string:
-		sd.Go, sd.Python = strconv.Quote(x), pythonString(x)
-	case bool:
-		sd.Go = strconv.FormatBool(x)
-		sd.Python = map[bool]string{true: "True", false: "False"}[x]
-	case int64:
-		sd.Go, sd.Python = strconv.FormatInt(x, 10), strconv.FormatInt(x, 10)
-	case float64:
-		sd.Go, sd.Python = goFloat(x), goFloat(x)
+	if !sd.IsRaw {
+		sd.Text = plainText(s.Value)
 	}
 	return sd
+}
+
+// Go is the sample as a Go expression of the field's plain Go type (a
+// string, int64 …); "" when only JSON can spell it. It is made when a
+// template asks for it, as Python is: the boundary samples run to thousands
+// of characters, and a project in one language needs one of the two.
+func (s SampleData) Go() string {
+	if s.IsRaw {
+		return ""
+	}
+	switch x := s.Value.(type) {
+	case nil:
+		return "nil"
+	case string:
+		return strconv.Quote(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return goFloat(x)
+	}
+	return ""
+}
+
+// Python is the sample as a Python literal; "" when only JSON can spell it.
+func (s SampleData) Python() string {
+	if s.IsRaw {
+		return ""
+	}
+	switch x := s.Value.(type) {
+	case nil:
+		return "None"
+	case string:
+		return pythonString(x)
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return goFloat(x)
+	}
+	return ""
 }
 
 func goFloat(v float64) string {

@@ -31,10 +31,18 @@ func (e *NotEmptyError) Is(target error) bool { return target == ErrNotEmpty }
 // CheckDestination fails when dir cannot take a new project: it exists and is
 // not an empty folder (unless force), or its parent cannot be written.
 func CheckDestination(dir string, force bool) error {
+	return checkDestination(dir, force, true)
+}
+
+// checkDestination is CheckDestination; with probe false it does not write
+// a file to learn whether the folder can be written, for a caller that
+// writes there next anyway (Generate: its staging folder), which says the
+// same when it cannot.
+func checkDestination(dir string, force, probe bool) error {
 	fi, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
-		return checkWritable(filepath.Dir(dir))
+		return checkWritable(filepath.Dir(dir), probe)
 	case err != nil:
 		return fmt.Errorf("cannot use %s: %w", dir, err)
 	case !fi.IsDir():
@@ -47,21 +55,24 @@ func CheckDestination(dir string, force bool) error {
 	if len(entries) > 0 && !force {
 		return &NotEmptyError{Dir: dir}
 	}
-	return checkWritable(dir)
+	return checkWritable(dir, probe)
 }
 
-// checkWritable finds the nearest existing ancestor of dir and checks that a
-// file can be created there.
-func checkWritable(dir string) error {
+// checkWritable finds the nearest existing ancestor of dir and checks that it
+// is a folder and, with probe, that a file can be created there.
+func checkWritable(dir string, probe bool) error {
 	for {
 		fi, err := os.Stat(dir)
 		if err == nil {
 			if !fi.IsDir() {
 				return fmt.Errorf("cannot create the project under %s: it is a file, not a folder", dir)
 			}
+			if !probe {
+				return nil
+			}
 			f, err := os.CreateTemp(dir, ".scaffold-probe-*")
 			if err != nil {
-				return fmt.Errorf("cannot write to %s: check the folder exists and you may write there", dir)
+				return cannotWrite(dir, err)
 			}
 			name := f.Name()
 			f.Close()
@@ -73,6 +84,14 @@ func checkWritable(dir string) error {
 		}
 		dir = parent
 	}
+}
+
+// cannotWrite says that a folder could not be written to, and why.
+func cannotWrite(dir string, err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("cannot write to %s: check the folder exists and you may write there", dir)
+	}
+	return fmt.Errorf("cannot write to %s: %w", dir, err)
 }
 
 // stager writes the files of a project into its staging folder, from many
@@ -93,11 +112,11 @@ type stager struct {
 func newStager(dir string, git bool) (*stager, error) {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("create %s: %w", parent, err)
+		return nil, cannotWrite(parent, err)
 	}
 	tmp, err := mkdirStaging(parent, "."+filepath.Base(dir)+".scaffold-")
 	if err != nil {
-		return nil, fmt.Errorf("cannot write to %s: %w", parent, err)
+		return nil, cannotWrite(parent, err)
 	}
 	return &stager{root: tmp, git: git}, nil
 }
