@@ -24,9 +24,12 @@ def test_security_headers(client: Client) -> None:
 def test_spec_and_docs_are_served_by_the_service(client: Client) -> None:
     spec = client.http.get("/openapi.yaml")
     assert spec.status_code == 200
+    assert spec.headers["Content-Type"] == "application/yaml"
     assert "openapi: 3.1" in spec.text
     docs = client.http.get("/docs")
     assert docs.status_code == 200
+    assert docs.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert re.search(r'<meta name="application-name" content="[^"<>]+">', docs.text)
     assets = re.findall(r'(?:src|href)="([^"]+)"', docs.text)
     assert assets, "the docs page loads Swagger UI"
     for asset in assets:

@@ -33,4 +33,16 @@ def test_body_over_1_mib_is_a_413_fault(client: Client) -> None:
     body = b"<x>" + b"x" * (1 << 20) + b"</x>"
     response = client.http.post("/soap", content=body, headers={"Content-Type": "text/xml"})
     assert response.status_code == 413
-    assert b"<faultcode>" in response.content
+    assert b"<faultstring>the request body is larger than 1 MiB</faultstring>" in response.content
+
+
+def test_the_wsdl_is_xml(client: Client) -> None:
+    response = client.http.get("/soap?wsdl")
+    assert response.headers["Content-Type"] == "text/xml; charset=utf-8"
+    assert response.content.startswith(b"<?xml")
+
+
+def test_soap_without_wsdl_is_a_404(client: Client) -> None:
+    response = client.http.get("/soap")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "the WSDL is at /soap?wsdl"

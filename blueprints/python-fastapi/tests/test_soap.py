@@ -26,3 +26,24 @@ def test_bad_requests_get_a_fault(client: Client, body: bytes) -> None:
     response = client.http.post("/soap", content=body, headers={"Content-Type": "text/xml"})
     assert response.status_code == 500
     assert b"<faultcode>" in response.content
+
+
+def test_a_body_over_1_mib_is_a_413_fault(client: Client) -> None:
+    body = b"<x>" + b"x" * (1 << 20) + b"</x>"
+    response = client.http.post("/soap", content=body, headers={"Content-Type": "text/xml"})
+    assert response.status_code == 413
+    assert response.headers["Content-Type"] == "text/xml; charset=utf-8"
+    assert b"<faultstring>the request is larger than 1 MiB</faultstring>" in response.content
+
+
+def test_a_body_over_1_mib_elsewhere_is_a_413_problem(client: Client) -> None:
+    response = client.http.post("/healthz", content=b"x" * ((1 << 20) + 1))
+    assert response.status_code == 413
+    assert response.headers["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "the request body is larger than 1 MiB"
+
+
+def test_soap_without_wsdl_is_a_404(client: Client) -> None:
+    response = client.http.get("/soap")
+    assert response.status_code == 404
+    assert response.json()["detail"] == "the WSDL is at /soap?wsdl"
