@@ -10,6 +10,12 @@ from django.test import Client
 SOAP = "http://schemas.xmlsoap.org/soap/envelope/"
 NS = "https://github.com/octocat/orders/soap"
 FIELDS = (("title", "Title 0"), ("done", "false"))
+ITEM = "order"  # the element of an answer that holds one order
+CREATE = "CreateOrder"
+GET = "GetOrder"
+UPDATE = "UpdateOrder"
+DELETE = "DeleteOrder"
+LIST = "ListOrders"
 
 
 def call(api: Client, operation: str, inner: str) -> tuple[int, ET.Element]:
@@ -62,3 +68,32 @@ def test_unknown_elements_are_client_faults(api: Client, inner: str) -> None:
     status, answer = call(api, "CreateOrder", inner)
     assert status == 500
     assert text(answer, ".//faultcode") == "soap:Client"
+
+
+def item(root: ET.Element) -> ET.Element:
+    found = root.find(f".//t:{ITEM}", {"t": NS})
+    assert found is not None, ET.tostring(root)
+    return found
+
+
+def test_update_replaces_and_list_pages(api: Client) -> None:
+    _, created = call(api, CREATE, fields_xml(FIELDS))
+    id = text(created, f".//t:{ITEM}/t:id")
+    status, updated = call(api, UPDATE, f"<t:id>{id}</t:id>" + fields_xml(FIELDS))
+    assert status == 200, ET.tostring(updated)
+    assert updated.find(f".//t:{UPDATE}Response", {"t": NS}) is not None
+    _, read = call(api, GET, f"<t:id>{id}</t:id>")
+    assert ET.tostring(item(updated)) == ET.tostring(item(read))
+    _, everything = call(api, LIST, "")
+    total = text(everything, ".//t:total") or "0"
+    assert int(total) >= 1
+    paging = f"<t:limit> 1 </t:limit><t:offset>{int(total) - 1}</t:offset>"
+    status, last = call(api, LIST, paging)
+    assert status == 200
+    assert (len(last.findall(f".//t:{ITEM}", {"t": NS})), text(last, ".//t:total")) == (1, total)
+    _, past = call(api, LIST, f"<t:offset>{total}</t:offset>")
+    assert (len(past.findall(f".//t:{ITEM}", {"t": NS})), text(past, ".//t:total")) == (0, total)
+    assert call(api, DELETE, f"<t:id>{id}</t:id>")[0] == 200
+    status, missing = call(api, UPDATE, f"<t:id>{id}</t:id>" + fields_xml(FIELDS))
+    assert status == 500
+    assert text(missing, ".//faultstring") == f"{ITEM} {id} does not exist"

@@ -90,10 +90,10 @@ func newHTTPServer(ctx context.Context, addr string, h http.Handler) *http.Serve
 	return &http.Server{
 		Addr:              addr,
 		Handler:           h,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 }

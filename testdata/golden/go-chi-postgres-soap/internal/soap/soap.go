@@ -211,6 +211,12 @@ type request struct {
 	fields map[string]value
 }
 
+// soap12Envelope is the root element of a SOAP 1.2 message.
+var soap12Envelope = xml.Name{Space: envelope12NS, Local: "Envelope"}
+
+// soapName is the SOAP 1.1 element local.
+func soapName(local string) xml.Name { return xml.Name{Space: EnvelopeNS, Local: local} }
+
 // parseEnvelope checks the envelope and reads the request element. A DTD
 // is refused (so no entity is ever declared or expanded); a SOAP 1.2
 // envelope is a VersionMismatch; a header block with mustUnderstand="1" is
@@ -232,18 +238,27 @@ func parseEnvelope(raw []byte) (*request, error) {
 		case xml.Directive:
 			return nil, clientFault("DTDs are not allowed")
 		case xml.StartElement:
-			switch {
-			case depth == 0 && el.Name.Local == "Envelope" && el.Name.Space == envelope12NS:
-				return nil, &Fault{Code: "VersionMismatch", Message: "this service speaks SOAP 1.1 (namespace " + EnvelopeNS + ")"}
-			case depth == 0 && el.Name.Local == "Envelope" && el.Name.Space == EnvelopeNS:
-				depth = 1
-			case depth == 1 && el.Name.Space == EnvelopeNS && el.Name.Local == "Header":
-				if err := checkHeader(dec); err != nil {
-					return nil, err
+			switch depth {
+			case 0:
+				if el.Name == soap12Envelope {
+					return nil, &Fault{Code: "VersionMismatch", Message: "this service speaks SOAP 1.1 (namespace " + EnvelopeNS + ")"}
 				}
-			case depth == 1 && el.Name.Space == EnvelopeNS && el.Name.Local == "Body":
-				depth = 2
-			case depth == 2:
+				if el.Name != soapName("Envelope") {
+					return nil, clientFault("not a SOAP 1.1 envelope (unexpected <%s>)", el.Name.Local)
+				}
+				depth = 1
+			case 1:
+				switch el.Name {
+				case soapName("Header"):
+					if err := checkHeader(dec); err != nil {
+						return nil, err
+					}
+				case soapName("Body"):
+					depth = 2
+				default:
+					return nil, clientFault("not a SOAP 1.1 envelope (unexpected <%s>)", el.Name.Local)
+				}
+			default:
 				if req != nil {
 					return nil, clientFault("the soap:Body must hold exactly one element, it holds more")
 				}
@@ -252,11 +267,9 @@ func parseEnvelope(raw []byte) (*request, error) {
 					return nil, err
 				}
 				req = &request{name: el.Name, fields: fields}
-			default:
-				return nil, clientFault("not a SOAP 1.1 envelope (unexpected <%s>)", el.Name.Local)
 			}
 		case xml.EndElement:
-			if depth == 2 && el.Name.Space == EnvelopeNS && el.Name.Local == "Body" {
+			if depth == 2 && el.Name == soapName("Body") {
 				depth = 1
 			}
 		}

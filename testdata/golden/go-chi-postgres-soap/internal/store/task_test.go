@@ -46,6 +46,7 @@ func TestTaskStore(t *testing.T) {
 	if v.CreatedAt.IsZero() || !v.UpdatedAt.Equal(v.CreatedAt) {
 		t.Errorf("created_at %v, updated_at %v: want both set, and equal", v.CreatedAt, v.UpdatedAt)
 	}
+	wantFields(t, "create", v, "{\"title\":\"Title 0\",\"done\":false}")
 
 	got, err := s.Get(ctx, id)
 	if err != nil {
@@ -64,6 +65,11 @@ func TestTaskStore(t *testing.T) {
 	}
 	if !v2.CreatedAt.Equal(v.CreatedAt) || v2.UpdatedAt.Before(v.UpdatedAt) {
 		t.Errorf("replace: created_at %v → %v, updated_at %v → %v", v.CreatedAt, v2.CreatedAt, v.UpdatedAt, v2.UpdatedAt)
+	}
+	if got, err := s.Get(ctx, id); err != nil {
+		t.Errorf("get after replace: %v", err)
+	} else {
+		wantFields(t, "get after replace", got, "{\"title\":\"Title 1\",\"done\":true}")
 	}
 
 	for _, bad := range []string{"0", "-1", "abc", "99999999999999999999", "64b0c0ffee0000000000000a"} {

@@ -21,13 +21,14 @@ func (a *API) handleError(c *echo.Context, err error) {
 // has set Allow), another echo error by its status, else what a handler
 // returned (see failure).
 func (a *API) problemFor(r *http.Request, err error) Result {
-	var coded echo.HTTPStatusCoder
-	switch {
-	case errors.Is(err, echo.ErrNotFound):
+	if errors.Is(err, echo.ErrNotFound) {
 		return problem(http.StatusNotFound, "There is nothing at "+r.URL.Path+".")
-	case errors.Is(err, echo.ErrMethodNotAllowed):
+	}
+	if errors.Is(err, echo.ErrMethodNotAllowed) {
 		return problem(http.StatusMethodNotAllowed, "This route does not accept "+r.Method+".")
-	case errors.As(err, &coded) && coded.StatusCode() >= 400 && coded.StatusCode() < 500:
+	}
+	var coded echo.HTTPStatusCoder
+	if errors.As(err, &coded) && coded.StatusCode() >= 400 && coded.StatusCode() < 500 {
 		return problem(coded.StatusCode(), http.StatusText(coded.StatusCode())+".")
 	}
 	return a.failure(err)

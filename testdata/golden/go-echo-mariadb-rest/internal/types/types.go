@@ -276,9 +276,11 @@ func ParseTime(s string) (time.Time, error) {
 // the separators U+001C to U+001F, U+180E, U+200B and U+FEFF (the set the
 // OpenAPI spec's pattern for required strings excludes).
 func IsBlank(s string) bool {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) || r == 0x180e || r == 0x200b || r == 0xfeff
-	}) == ""
+	return strings.TrimFunc(s, isBlankRune) == ""
+}
+
+func isBlankRune(r rune) bool {
+	return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) || r == 0x180e || r == 0x200b || r == 0xfeff
 }
 
 // CheckText applies the rules every string shares: no U+0000 (no database
@@ -308,18 +310,18 @@ func hasLoneSurrogate(raw []byte) bool {
 		if !ok {
 			return false // not valid JSON; the decoder reports it
 		}
-		switch {
-		case r >= 0xD800 && r <= 0xDBFF:
-			low, ok := hex4(raw, i+8)
-			if !ok || !bytes.HasPrefix(raw[i+6:], []byte(`\u`)) || low < 0xDC00 || low > 0xDFFF {
-				return true
-			}
-			i += 11
-		case r >= 0xDC00 && r <= 0xDFFF:
-			return true
-		default:
-			i += 5
+		if r >= 0xDC00 && r <= 0xDFFF {
+			return true // a low surrogate with no high one before it
 		}
+		if r < 0xD800 || r > 0xDBFF {
+			i += 5 // not a surrogate
+			continue
+		}
+		low, ok := hex4(raw, i+8)
+		if !ok || !bytes.HasPrefix(raw[i+6:], []byte(`\u`)) || low < 0xDC00 || low > 0xDFFF {
+			return true // a high surrogate with no low one after it
+		}
+		i += 11
 	}
 	return false
 }
@@ -348,10 +350,10 @@ const (
 func Field[T any](body map[string]json.RawMessage, name string, decode func(json.RawMessage) (T, error), verr *ValidationError) (T, State) {
 	var zero T
 	raw, ok := body[name]
-	switch {
-	case !ok:
+	if !ok {
 		return zero, Absent
-	case string(raw) == "null":
+	}
+	if string(raw) == "null" {
 		return zero, Null
 	}
 	v, err := decode(raw)
@@ -374,7 +376,7 @@ func Unknown(body map[string]json.RawMessage, fields []string, verr *ValidationE
 
 // MaxSafeInt bounds an int field the model gives no bounds: the whole
 // numbers a JSON number carries exactly (RFC 7493), 2^53-1.
-const MaxSafeInt = 1<<53 - 1
+const MaxSafeInt = 9_007_199_254_740_991
 
 // Paging bounds of every list.
 const (
@@ -391,10 +393,10 @@ type SortKey struct {
 // Param returns the single value of a query parameter; a repeated one is an error.
 func Param(q url.Values, name string) (string, bool, error) {
 	vs, ok := q[name]
-	switch {
-	case !ok:
+	if !ok {
 		return "", false, nil
-	case len(vs) > 1:
+	}
+	if len(vs) > 1 {
 		return "", false, &QueryError{Param: name, Message: "must be given once"}
 	}
 	if err := CheckText(vs[0]); err != nil {

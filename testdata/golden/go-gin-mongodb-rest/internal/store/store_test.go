@@ -8,6 +8,8 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 )
@@ -32,5 +34,22 @@ func openTestDB(t *testing.T) *DB {
 func TestPing(t *testing.T) {
 	if err := openTestDB(t).Ping(context.Background()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// wantFields checks that v holds every field of the JSON object js, as the
+// API would answer it.
+func wantFields(t *testing.T, what string, v any, js string) {
+	t.Helper()
+	var want, have map[string]any
+	if err := json.Unmarshal([]byte(js), &want); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(v)
+	_ = json.Unmarshal(b, &have)
+	for name, w := range want {
+		if h := have[name]; fmt.Sprint(h) != fmt.Sprint(w) {
+			t.Errorf("%s: %s is %v, want %v", what, name, h, w)
+		}
 	}
 }

@@ -118,4 +118,68 @@ func probe(t *testing.T, url string, wantCode int, wantStatus string) {
 	if resp.StatusCode != wantCode || body.Status != wantStatus {
 		t.Errorf("GET %s: %d %q, want %d %q", url, resp.StatusCode, body.Status, wantCode, wantStatus)
 	}
+	if loc, ok := resp.Header["Location"]; ok {
+		t.Errorf("GET %s sends Location %q: only a create does", url, loc)
+	}
+}
+
+// TestRouterProblems: what the router answers itself, a route that does
+// not exist (404) or a method a route does not take (405), is a problem
+// too, and every answer is sent with nosniff.
+func TestRouterProblems(t *testing.T) {
+	srv := newTestServer(t)
+	for _, c := range []struct {
+		method, path string
+		status       int
+		detail       string
+	}{
+		{http.MethodGet, "/no/such/route", http.StatusNotFound, "There is nothing at /no/such/route."},
+		{http.MethodDelete, "/livez", http.StatusMethodNotAllowed, "This route does not accept DELETE."},
+	} {
+		req, err := http.NewRequest(c.method, srv.URL+c.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p struct{ Status int }
+		var body strings.Builder
+		_, _ = io.Copy(&body, resp.Body)
+		_ = resp.Body.Close()
+		if err := json.Unmarshal([]byte(body.String()), &p); err != nil || resp.StatusCode != c.status || p.Status != c.status || !strings.Contains(body.String(), c.detail) {
+			t.Errorf("%s %s: %d %s, want a %d problem saying %q", c.method, c.path, resp.StatusCode, body.String(), c.status, c.detail)
+		}
+		if ct := resp.Header.Get("Content-Type"); ct != "application/problem+json" {
+			t.Errorf("%s %s: Content-Type %q, want application/problem+json", c.method, c.path, ct)
+		}
+		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s %s: no X-Content-Type-Options: nosniff", c.method, c.path)
+		}
+	}
+}
+
+// TestSOAPRoute: the router sends GET /soap?wsdl and POST /soap to the SOAP
+// endpoint, which answers in XML even when the request is wrong.
+func TestSOAPRoute(t *testing.T) {
+	srv := newTestServer(t)
+	resp, err := http.Get(srv.URL + "/soap?wsdl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wsdl, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(wsdl), `location="`+srv.URL+`/soap"`) || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("GET /soap?wsdl: %d %v\n%s", resp.StatusCode, resp.Header, wsdl)
+	}
+	resp, err = http.Post(srv.URL+"/soap", "text/xml", strings.NewReader("not XML"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fault, _ := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(string(fault), "<faultcode>soap:Client</faultcode>") || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/xml") {
+		t.Errorf("POST /soap with no envelope: %d %s, want a soap:Client fault", resp.StatusCode, fault)
+	}
 }

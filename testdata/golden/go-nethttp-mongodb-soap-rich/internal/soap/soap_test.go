@@ -1,7 +1,11 @@
 package soap
 
 import (
+	"bytes"
+	"context"
+	"crypto/tls"
 	"encoding/xml"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/octocat/shelf/internal/author/authortest"
+	"github.com/octocat/shelf/internal/book"
 	"github.com/octocat/shelf/internal/book/booktest"
 )
 
@@ -54,8 +59,12 @@ func op(name, children string) string {
 
 var idElement = regexp.MustCompile(`<id>([^<]+)</id>`)
 
-// bookChildren is the first example as request children.
-const bookChildren = "<title>Title 0</title><summary>Some notes on summary, number 0</summary><pages>1</pages><price>0</price><available>false</available><published_on>2024-05-01</published_on><last_read_at>2024-05-01T09:30:00Z</last_read_at><status>wishlist</status><isbn>Isbn 0</isbn>"
+// bookChildren and bookChildren2 are two examples as request
+// children, each field as a response spells it.
+const (
+	bookChildren  = "<title>Title 0</title><summary>Some notes on summary, number 0</summary><pages>1</pages><price>0</price><available>false</available><published_on>2024-05-01</published_on><last_read_at>2024-05-01T09:30:00Z</last_read_at><status>wishlist</status><isbn>Isbn 0</isbn>"
+	bookChildren2 = "<title>Title 1</title><summary>Some notes on summary, number 1</summary><pages>2</pages><price>1.25</price><available>true</available><published_on>2024-05-02</published_on><last_read_at>2024-05-01T10:30:00Z</last_read_at><status>reading</status><isbn>Isbn 1</isbn>"
+)
 
 func TestBooksSOAP(t *testing.T) {
 	srv := newTestServer(t)
@@ -64,12 +73,19 @@ func TestBooksSOAP(t *testing.T) {
 		t.Fatalf("CreateBook: %d %s", status, body)
 	}
 	id := idElement.FindStringSubmatch(body)[1]
+	if !strings.Contains(body, "<id>"+id+"</id>"+bookChildren+"<created_at>") {
+		t.Errorf("CreateBook does not answer every field as sent: %s", body)
+	}
 	for _, c := range []struct{ name, payload, want string }{
-		{"get", op("GetBook", "<id>"+id+"</id>"), "<book>"},
+		{"get", op("GetBook", "<id>"+id+"</id>"), "<id>" + id + "</id>" + bookChildren + "<created_at>"},
 		{"list", op("ListBooks", "<limit>5</limit>"), "<total>1</total>"},
-		{"update", op("UpdateBook", "<id>"+id+"</id>"+bookChildren), "<book>"},
+		{"update", op("UpdateBook", "<id>"+id+"</id>"+bookChildren2), "<id>" + id + "</id>" + bookChildren2 + "<created_at>"},
+		{"get after update", op("GetBook", "<id>"+id+"</id>"), bookChildren2},
 		{"delete", op("DeleteBook", "<id>"+id+"</id>"), "DeleteBookResponse"},
 		{"get after delete", op("GetBook", "<id>"+id+"</id>"), "soap:Client"},
+		{"update after delete", op("UpdateBook", "<id>"+id+"</id>"+bookChildren), "no book has this id"},
+		{"delete after delete", op("DeleteBook", "<id>"+id+"</id>"), "no book has this id"},
+		{"update without an id", op("UpdateBook", bookChildren), "UpdateBook needs an &lt;id&gt;"},
 		{"an unknown field", op("CreateBook", bookChildren+"<no_such_field>1</no_such_field>"), "soap:Client"},
 		{"a bad limit", op("ListBooks", "<limit>0</limit>"), "soap:Client"},
 		{"title: a blank string", op("CreateBook", "<title>   </title><summary>Some notes on summary, number 0</summary><pages>1</pages><price>0</price><available>false</available><published_on>2024-05-01</published_on><last_read_at>2024-05-01T09:30:00Z</last_read_at><status>wishlist</status><isbn>Isbn 0</isbn>"), "soap:Client"},
@@ -94,8 +110,12 @@ func TestBooksSOAP(t *testing.T) {
 	}
 }
 
-// authorChildren is the first example as request children.
-const authorChildren = "<full_name>Full name 0</full_name><born_on>2024-05-01</born_on><rating>0</rating><books_written>0</books_written><email>Email 0</email><genre>fiction</genre><biography>Some notes on biography, number 0</biography><active>false</active><verified_at>2024-05-01T09:30:00Z</verified_at>"
+// authorChildren and authorChildren2 are two examples as request
+// children, each field as a response spells it.
+const (
+	authorChildren  = "<full_name>Full name 0</full_name><born_on>2024-05-01</born_on><rating>0</rating><books_written>0</books_written><email>Email 0</email><genre>fiction</genre><biography>Some notes on biography, number 0</biography><active>false</active><verified_at>2024-05-01T09:30:00Z</verified_at>"
+	authorChildren2 = "<full_name>Full name 1</full_name><born_on>2024-05-02</born_on><rating>1.25</rating><books_written>1</books_written><email>Email 1</email><genre>non_fiction</genre><biography>Some notes on biography, number 1</biography><active>true</active><verified_at>2024-05-01T10:30:00Z</verified_at>"
+)
 
 func TestAuthorsSOAP(t *testing.T) {
 	srv := newTestServer(t)
@@ -104,12 +124,19 @@ func TestAuthorsSOAP(t *testing.T) {
 		t.Fatalf("CreateAuthor: %d %s", status, body)
 	}
 	id := idElement.FindStringSubmatch(body)[1]
+	if !strings.Contains(body, "<id>"+id+"</id>"+authorChildren+"<created_at>") {
+		t.Errorf("CreateAuthor does not answer every field as sent: %s", body)
+	}
 	for _, c := range []struct{ name, payload, want string }{
-		{"get", op("GetAuthor", "<id>"+id+"</id>"), "<author>"},
+		{"get", op("GetAuthor", "<id>"+id+"</id>"), "<id>" + id + "</id>" + authorChildren + "<created_at>"},
 		{"list", op("ListAuthors", "<limit>5</limit>"), "<total>1</total>"},
-		{"update", op("UpdateAuthor", "<id>"+id+"</id>"+authorChildren), "<author>"},
+		{"update", op("UpdateAuthor", "<id>"+id+"</id>"+authorChildren2), "<id>" + id + "</id>" + authorChildren2 + "<created_at>"},
+		{"get after update", op("GetAuthor", "<id>"+id+"</id>"), authorChildren2},
 		{"delete", op("DeleteAuthor", "<id>"+id+"</id>"), "DeleteAuthorResponse"},
 		{"get after delete", op("GetAuthor", "<id>"+id+"</id>"), "soap:Client"},
+		{"update after delete", op("UpdateAuthor", "<id>"+id+"</id>"+authorChildren), "no author has this id"},
+		{"delete after delete", op("DeleteAuthor", "<id>"+id+"</id>"), "no author has this id"},
+		{"update without an id", op("UpdateAuthor", authorChildren), "UpdateAuthor needs an &lt;id&gt;"},
 		{"an unknown field", op("CreateAuthor", authorChildren+"<no_such_field>1</no_such_field>"), "soap:Client"},
 		{"a bad limit", op("ListAuthors", "<limit>0</limit>"), "soap:Client"},
 		{"full_name: a blank string", op("CreateAuthor", "<full_name>   </full_name><born_on>2024-05-01</born_on><rating>0</rating><books_written>0</books_written><email>Email 0</email><genre>fiction</genre><biography>Some notes on biography, number 0</biography><active>false</active><verified_at>2024-05-01T09:30:00Z</verified_at>"), "soap:Client"},
@@ -176,5 +203,185 @@ func TestSOAPCharacterReferences(t *testing.T) {
 		if status != http.StatusInternalServerError || !strings.Contains(body, "soap:Client") {
 			t.Errorf("%s in a field: %d %s, want a soap:Client fault", ref, status, body)
 		}
+	}
+}
+
+func TestBadCharRef(t *testing.T) {
+	for _, c := range []struct {
+		raw  string
+		want bool
+	}{
+		{"no reference", false},
+		{"&#65;&#x41;&#xD7FF;&#xE000;&#x10FFFF;", false},
+		{"&#0;", true},
+		{"&#x0;", true},
+		{"&#xD800;", true},
+		{"&#xDFFF;", true},
+		{"&#x110000;", true},
+		{"&#4294967296;", true}, // does not fit in 32 bits
+		{"&#65; then &#0;", true},
+	} {
+		if got := badCharRef([]byte(c.raw)); got != c.want {
+			t.Errorf("badCharRef(%q) = %v, want %v", c.raw, got, c.want)
+		}
+	}
+}
+
+func TestRequestBody(t *testing.T) {
+	kinds := map[string]kind{"n": number, "b": boolean, "s": text}
+	for _, c := range []struct {
+		name string
+		v    value
+		want string
+	}{
+		{"n", value{text: " 12 "}, `12`},
+		{"n", value{text: "-1.5e3"}, `-1.5e3`},
+		{"n", value{text: "twelve"}, `"twelve"`},
+		{"n", value{text: "0x1p4"}, `"0x1p4"`}, // Go reads it, JSON does not
+		{"n", value{text: "NaN"}, `"NaN"`},
+		{"b", value{text: "1"}, `true`},
+		{"b", value{text: "false"}, `false`},
+		{"b", value{text: "yes"}, `"yes"`},
+		{"s", value{text: ` a "b" `}, `" a \"b\" "`},
+		{"s", value{nil: true}, `null`},
+	} {
+		req := &request{name: xml.Name{Local: "CreateThing"}, fields: map[string]value{c.name: c.v, "id": {text: "7"}}}
+		body, err := req.body(kinds)
+		if err != nil {
+			t.Fatalf("<%s>%s: %v", c.name, c.v.text, err)
+		}
+		if len(body) != 1 || string(body[c.name]) != c.want {
+			t.Errorf("<%s>%s: %s, want only %s", c.name, c.v.text, body, c.want)
+		}
+	}
+	req := &request{name: xml.Name{Local: "CreateThing"}, fields: map[string]value{"colour": {text: "red"}}}
+	if _, err := req.body(kinds); err == nil || !strings.Contains(err.Error(), "<colour> is not a field of CreateThing") {
+		t.Errorf("an unknown element: %v", err)
+	}
+}
+
+// wantFault posts payload and checks that the answer is a fault with code
+// and a faultstring that contains detail.
+func wantFault(t *testing.T, url, name, payload, code, detail string) {
+	t.Helper()
+	status, body := post(t, url, payload)
+	if status != http.StatusInternalServerError || !strings.Contains(body, "<faultcode>"+code+"</faultcode>") || !strings.Contains(body, detail) {
+		t.Errorf("%s: %d %s, want a %s fault with HTTP 500 saying %q", name, status, body, code, detail)
+	}
+}
+
+// wantOK posts payload and checks that the answer is its operation's response.
+func wantOK(t *testing.T, url, name, payload, response string) {
+	t.Helper()
+	status, body := post(t, url, payload)
+	if status != http.StatusOK || !strings.Contains(body, response) {
+		t.Errorf("%s: %d %s, want 200 with %s", name, status, body, response)
+	}
+}
+
+func TestSOAPEnvelopeRules(t *testing.T) {
+	srv := newTestServer(t)
+	list := "<ListBooks xmlns=\"" + Namespace + "\"/>"
+	in := func(header, body string) string {
+		return `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">` + header + `<soap:Body>` + body + `</soap:Body></soap:Envelope>`
+	}
+	const response = "ListBooksResponse"
+	wantOK(t, srv.URL, "a header nobody must understand", in(`<soap:Header><h:trace xmlns:h="urn:h" soap:mustUnderstand="0"><h:id>1</h:id></h:trace></soap:Header>`, list), response)
+	wantOK(t, srv.URL, "mustUnderstand of another namespace", in(`<soap:Header><h:trace xmlns:h="urn:h" h:mustUnderstand="1"/></soap:Header>`, list), response)
+	wantFault(t, srv.URL, "mustUnderstand=true", in(`<soap:Header><h:trace xmlns:h="urn:h" soap:mustUnderstand="true"/></soap:Header>`, list), "soap:MustUnderstand", "&lt;trace&gt;")
+	wantFault(t, srv.URL, "an unclosed header", in(`<soap:Header><h:trace xmlns:h="urn:h">`, list), "soap:Client", "malformed soap:Header")
+	wantFault(t, srv.URL, "a root that is no Envelope", `<Envelope/>`, "soap:Client", "unexpected &lt;Envelope&gt;")
+	wantFault(t, srv.URL, "an unknown Envelope child", `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Trailer/></soap:Envelope>`, "soap:Client", "unexpected &lt;Trailer&gt;")
+	wantFault(t, srv.URL, "an element after the Body", strings.Replace(in("", list), "</soap:Envelope>", "<extra/></soap:Envelope>", 1), "soap:Client", "unexpected &lt;extra&gt;")
+	wantFault(t, srv.URL, "a field given twice", op("GetBook", "<id>1</id><id>2</id>"), "soap:Client", "&lt;id&gt; is given twice")
+	wantFault(t, srv.URL, "a field holding an element", op("GetBook", "<id><n>1</n></id>"), "soap:Client", "must hold text")
+	wantFault(t, srv.URL, "a field left open", op("GetBook", "<id>1"), "soap:Client", "not well-formed")
+}
+
+func TestSOAPBodyLimit(t *testing.T) {
+	srv := newTestServer(t)
+	call := op("ListBooks", "")
+	padding := MaxBodyBytes - len(call)
+	exact := strings.Replace(call, "<soap:Body>", "<soap:Body>"+strings.Repeat(" ", padding), 1)
+	wantOK(t, srv.URL, "a request of exactly 1 MiB", exact, "ListBooksResponse")
+	over := strings.Replace(exact, "<soap:Body>", "<soap:Body> ", 1)
+	wantFault(t, srv.URL, "a request of 1 MiB and a byte", over, "soap:Client", "larger than 1 MiB")
+
+	// Without a Content-Length the body is cut off as it is read.
+	resp, err := http.Post(srv.URL+"/soap", "text/xml", io.MultiReader(strings.NewReader(over)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusInternalServerError || !strings.Contains(string(b), "larger than 1 MiB") {
+		t.Errorf("a chunked request over 1 MiB: %d %s", resp.StatusCode, b)
+	}
+}
+
+func TestSOAPIDAndPage(t *testing.T) {
+	srv := newTestServer(t)
+	_, body := post(t, srv.URL, op("CreateBook", bookChildren))
+	id := idElement.FindStringSubmatch(body)[1]
+	const got = "<book>"
+	wantOK(t, srv.URL, "xsi:nil=false", op("GetBook", `<id xsi:nil="false">`+id+"</id>"), got)
+	wantOK(t, srv.URL, "nil of another namespace", op("GetBook", `<id xmlns:o="urn:o" o:nil="true">`+id+"</id>"), got)
+	wantOK(t, srv.URL, "another xsi attribute", op("GetBook", `<id xsi:type="true">`+id+"</id>"), got)
+	for _, nilValue := range []string{"true", "1"} {
+		wantFault(t, srv.URL, "xsi:nil="+nilValue, op("GetBook", `<id xsi:nil="`+nilValue+`"/>`), "soap:Client", "needs an &lt;id&gt;")
+	}
+	wantFault(t, srv.URL, "no id", op("DeleteBook", ""), "soap:Client", "DeleteBook needs an &lt;id&gt;")
+	wantOK(t, srv.URL, "an offset past the end", op("ListBooks", "<offset>1</offset>"), "<total>1</total>")
+	wantFault(t, srv.URL, "a list parameter that is not one", op("ListBooks", "<sort>id</sort>"), "soap:Client", "&lt;sort&gt; is not a parameter of ListBooks")
+}
+
+// brokenStore is a book store whose database has failed.
+type brokenStore struct{ book.Store }
+
+func (brokenStore) List(context.Context, book.Query) ([]book.Book, int64, error) {
+	return nil, 0, errors.New("disk I/O error at /var/lib/db")
+}
+
+func TestSOAPServerFault(t *testing.T) {
+	var logged bytes.Buffer
+	h := NewHandler(Deps{
+		Log:     slog.New(slog.NewTextHandler(&logged, nil)),
+		Books:   brokenStore{booktest.NewMemory()},
+		Authors: authortest.NewMemory(),
+	})
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/soap", strings.NewReader(op("ListBooks", ""))))
+	body := w.Body.String()
+	if w.Code != http.StatusInternalServerError || !strings.Contains(body, "<faultcode>soap:Server</faultcode>") {
+		t.Errorf("a failing store: %d %s, want a soap:Server fault", w.Code, body)
+	}
+	if strings.Contains(body, "disk") || !strings.Contains(logged.String(), "disk I/O error") {
+		t.Errorf("the cause must be logged, not answered: answer %s, log %s", body, logged.String())
+	}
+}
+
+func TestSOAPMethods(t *testing.T) {
+	h := newTestServer(t).Config.Handler
+	serve := func(method, target string) *httptest.ResponseRecorder {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(method, target, nil))
+		return w
+	}
+	if w := serve(http.MethodGet, "/soap"); w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "GET /soap?wsdl") {
+		t.Errorf("GET /soap: %d %s, want a fault naming GET /soap?wsdl", w.Code, w.Body)
+	}
+	if w := serve(http.MethodHead, "/soap?wsdl"); w.Code != http.StatusOK || w.Header().Get("Content-Type") != "text/xml; charset=utf-8" {
+		t.Errorf("HEAD /soap?wsdl: %d %q", w.Code, w.Header().Get("Content-Type"))
+	}
+	w := serve(http.MethodPut, "/soap")
+	if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != "GET, HEAD, POST" || !strings.Contains(w.Body.String(), "<faultcode>soap:Client</faultcode>") {
+		t.Errorf("PUT /soap: %d, Allow %q, %s, want 405 with a fault", w.Code, w.Header().Get("Allow"), w.Body)
+	}
+	r := httptest.NewRequest(http.MethodGet, "/soap?wsdl", nil)
+	r.Host, r.TLS = "api.example.com", &tls.ConnectionState{}
+	w = httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if !strings.Contains(w.Body.String(), `location="https://api.example.com/soap"`) {
+		t.Errorf("over TLS the WSDL's soap:address is not https://api.example.com/soap:\n%s", w.Body)
 	}
 }

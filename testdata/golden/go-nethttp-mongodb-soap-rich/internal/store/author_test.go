@@ -46,6 +46,7 @@ func TestAuthorStore(t *testing.T) {
 	if v.CreatedAt.IsZero() || !v.UpdatedAt.Equal(v.CreatedAt) {
 		t.Errorf("created_at %v, updated_at %v: want both set, and equal", v.CreatedAt, v.UpdatedAt)
 	}
+	wantFields(t, "create", v, "{\"full_name\":\"Full name 0\",\"born_on\":\"2024-05-01\",\"rating\":0,\"books_written\":0,\"email\":\"Email 0\",\"genre\":\"fiction\",\"biography\":\"Some notes on biography, number 0\",\"active\":false,\"verified_at\":\"2024-05-01T09:30:00Z\"}")
 
 	got, err := s.Get(ctx, id)
 	if err != nil {
@@ -64,6 +65,11 @@ func TestAuthorStore(t *testing.T) {
 	}
 	if !v2.CreatedAt.Equal(v.CreatedAt) || v2.UpdatedAt.Before(v.UpdatedAt) {
 		t.Errorf("replace: created_at %v → %v, updated_at %v → %v", v.CreatedAt, v2.CreatedAt, v.UpdatedAt, v2.UpdatedAt)
+	}
+	if got, err := s.Get(ctx, id); err != nil {
+		t.Errorf("get after replace: %v", err)
+	} else {
+		wantFields(t, "get after replace", got, "{\"full_name\":\"Full name 1\",\"born_on\":\"2024-05-02\",\"rating\":1.25,\"books_written\":1,\"email\":\"Email 1\",\"genre\":\"non_fiction\",\"biography\":\"Some notes on biography, number 1\",\"active\":true,\"verified_at\":\"2024-05-01T10:30:00Z\"}")
 	}
 
 	for _, bad := range []string{"0", "-1", "abc", "99999999999999999999", "64b0c0ffee0000000000000a"} {

@@ -124,6 +124,7 @@ func TestDecodeString(t *testing.T) {
 		{raw: `"caf\u00e9 \ud83d\ude00"`, want: "café 😀"},
 		{raw: `"\udbff\udfff"`, want: "\U0010FFFF"},
 		{raw: `"\ud800\udc00"`, want: "\U00010000"},
+		{raw: `"\ud7ff\ue000"`, want: "\ud7ff\ue000"},
 		{raw: `"a\\ud800"`, want: `a\ud800`},
 		{raw: `"tab\t"`, want: "tab\t"},
 		{raw: `""`, want: ""},

@@ -46,6 +46,7 @@ func TestBookStore(t *testing.T) {
 	if v.CreatedAt.IsZero() || !v.UpdatedAt.Equal(v.CreatedAt) {
 		t.Errorf("created_at %v, updated_at %v: want both set, and equal", v.CreatedAt, v.UpdatedAt)
 	}
+	wantFields(t, "create", v, "{\"title\":\"Title 0\",\"summary\":\"Some notes on summary, number 0\",\"pages\":1,\"price\":0,\"available\":false,\"published_on\":\"2024-05-01\",\"last_read_at\":\"2024-05-01T09:30:00Z\",\"status\":\"wishlist\",\"isbn\":\"Isbn 0\"}")
 
 	got, err := s.Get(ctx, id)
 	if err != nil {
@@ -64,6 +65,11 @@ func TestBookStore(t *testing.T) {
 	}
 	if !v2.CreatedAt.Equal(v.CreatedAt) || v2.UpdatedAt.Before(v.UpdatedAt) {
 		t.Errorf("replace: created_at %v → %v, updated_at %v → %v", v.CreatedAt, v2.CreatedAt, v.UpdatedAt, v2.UpdatedAt)
+	}
+	if got, err := s.Get(ctx, id); err != nil {
+		t.Errorf("get after replace: %v", err)
+	} else {
+		wantFields(t, "get after replace", got, "{\"title\":\"Title 1\",\"summary\":\"Some notes on summary, number 1\",\"pages\":2,\"price\":1.25,\"available\":true,\"published_on\":\"2024-05-02\",\"last_read_at\":\"2024-05-01T10:30:00Z\",\"status\":\"reading\",\"isbn\":\"Isbn 1\"}")
 	}
 
 	for _, bad := range []string{"0", "-1", "abc", "99999999999999999999", "64b0c0ffee0000000000000a"} {
